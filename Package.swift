@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PMOAcademy",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pmo", targets: ["pmo"]),
+        .library(name: "AcademyCore", targets: ["AcademyCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "AcademyCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "TerminalUI"),
+        .target(
+            name: "PMOCommands",
+            dependencies: [
+                "AcademyCore", "TerminalUI", "CCurl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "pmo", dependencies: ["PMOCommands"]),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CCurlTests", dependencies: ["CCurl", "TestSupport"]),
+        .testTarget(name: "AcademyCoreTests", dependencies: ["AcademyCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "PMOCommandsTests", dependencies: ["PMOCommands", "AcademyCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

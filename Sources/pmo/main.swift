@@ -1,0 +1,3 @@
+import PMOCommands
+
+await PMO.runMain()
