@@ -85,7 +85,7 @@ public struct Configuration: Sendable, Equatable {
 
     static func absolute(_ path: String, relativeTo folder: String) -> String {
         if path.hasPrefix("/") || path.hasPrefix("~") || folder.isEmpty { return path }
-        return (folder as NSString).appendingPathComponent(path)
+        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder, isDirectory: true)).standardizedFileURL.path
     }
 
     /// The config files to read, lowest precedence first.
