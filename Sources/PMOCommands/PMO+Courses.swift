@@ -35,9 +35,7 @@ extension PMO {
                     competencies: course.competencies, prerequisites: course.prerequisites, version: course.version)
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Output.print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                Output.print(try JSONOutput.encode(rows))
                 return
             }
             var table = Table(headers: ["Course", "Lessons", "Minutes", "Items", "Class", "Title"],
