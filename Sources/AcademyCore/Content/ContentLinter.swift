@@ -13,7 +13,7 @@ public struct ContentLinter: Sendable {
 
     public init() {}
 
-    static let negativeWords = ["not", "except", "least", "false", "never", "incorrect"]
+    static let negativeWords = ["not", "except", "least", "false", "incorrect", "untrue"]
 
     public func lint(_ catalog: Catalog) -> [Diagnostic] {
         let diagnostics = DiagnosticCollector()
@@ -71,20 +71,32 @@ public struct ContentLinter: Sendable {
                                     "item '\(item.id)' uses '\(option)': options are shuffled, and such options reward test-wiseness")
             }
         }
-        let words = item.stem.split(whereSeparator: { !$0.isLetter }).map(String.init)
-        for word in words where Self.negativeWords.contains(word.lowercased()) {
+        if let word = Self.negativeQuestionWord(in: item.stem) {
             let emphasised = word == word.uppercased() || item.stem.contains("**\(word)**") || item.stem.contains("*\(word)*")
                 || item.stem.contains("_\(word)_")
-            if !emphasised, !(item.type == .trueFalse && word.lowercased() == "false") {
+            if !emphasised {
                 diagnostics.warning(item.fieldLocations["stem"] ?? item.location,
-                                    "item '\(item.id)' has a negative stem ('\(word)'); emphasise it as **\(word)** so nobody misreads it")
-                break
+                                    "item '\(item.id)' asks a negative question ('\(word)'); emphasise it as **\(word)** so nobody misreads it")
             }
         }
         if item.explanation.count < item.stem.count {
             diagnostics.warning(item.fieldLocations["explanation"] ?? item.location,
                                 "item '\(item.id)' has an explanation shorter than its stem; say why the key is right and the others wrong")
         }
+    }
+
+    /// The negative word of a negatively worded question ("Which is **not** …", "… all EXCEPT"), if any.
+    ///
+    /// Only the question sentence counts, and only near its start (or EXCEPT anywhere): a scenario
+    /// that says "the sponsor does not read it" is not a negative question.
+    static func negativeQuestionWord(in stem: String) -> String? {
+        let sentences = stem.split(whereSeparator: { ".!\n".contains($0) }).map(String.init)
+        let question = sentences.last(where: { $0.contains("?") }) ?? sentences.last ?? stem
+        let words = question.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        for (index, word) in words.enumerated() where negativeWords.contains(word.lowercased()) {
+            if index < 8 || word.lowercased() == "except" { return word }
+        }
+        return nil
     }
 
     /// Pairs of stems whose word sets overlap by `nearDuplicateSimilarity` or more (Jaccard).
@@ -94,6 +106,14 @@ public struct ContentLinter: Sendable {
             for j in items.indices where j > i {
                 let a = sets[i], b = sets[j]
                 guard !a.isEmpty, !b.isEmpty else { continue }
+                // Short stems ("Which statements about X are true?") share most words by nature: only identical ones count.
+                if min(a.count, b.count) < 8 {
+                    if a == b, Item.normaliseFreeText(items[i].stem) == Item.normaliseFreeText(items[j].stem) {
+                        diagnostics.warning(items[j].fieldLocations["stem"] ?? items[j].location,
+                                            "item '\(items[j].id)' has the same stem as '\(items[i].id)' (\(items[i].location))")
+                    }
+                    continue
+                }
                 let smaller = Double(min(a.count, b.count)), larger = Double(max(a.count, b.count))
                 if smaller / larger < nearDuplicateSimilarity { continue }
                 let similarity = Double(a.intersection(b).count) / Double(a.union(b).count)

@@ -1,0 +1,251 @@
+import AcademyCore
+import Foundation
+
+// The values the store keeps. Plain `Sendable` structs with no database types in them, so
+// every backend (SQLite today, PostgreSQL later) speaks the same language to its callers.
+
+/// A person who learns, manages or administers.
+public struct Person: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64?
+    /// The OS login name (or the name given by an admin): unique.
+    public var login: String
+    public var name: String
+    /// Job role id from Assessments/roles.yaml, if known.
+    public var role: String?
+    public var isAdmin: Bool
+    public var unitID: Int64?
+    /// The highest classification of content this person may read.
+    public var clearance: Classification
+    public var createdAt: Date
+
+    public init(id: Int64? = nil, login: String, name: String, role: String? = nil, isAdmin: Bool = false,
+                unitID: Int64? = nil, clearance: Classification = .internal, createdAt: Date) {
+        self.id = id
+        self.login = login
+        self.name = name
+        self.role = role
+        self.isAdmin = isAdmin
+        self.unitID = unitID
+        self.clearance = clearance
+        self.createdAt = createdAt
+    }
+
+    /// The stored id; a person read from the store always has one.
+    public var personID: Int64 { id ?? -1 }
+}
+
+/// An organisational unit; units form a tree through `parentID`.
+public struct OrgUnit: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64?
+    /// A short unique code such as `it-pmo`.
+    public var code: String
+    public var name: String
+    public var parentID: Int64?
+
+    public init(id: Int64? = nil, code: String, name: String, parentID: Int64? = nil) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.parentID = parentID
+    }
+}
+
+/// A person's progress through one lesson.
+public struct LessonProgress: Sendable, Codable, Equatable {
+    public var personID: Int64
+    public var lessonID: String
+    public var courseID: String
+    public var startedAt: Date
+    public var completedAt: Date?
+
+    public init(personID: Int64, lessonID: String, courseID: String, startedAt: Date, completedAt: Date? = nil) {
+        self.personID = personID
+        self.lessonID = lessonID
+        self.courseID = courseID
+        self.startedAt = startedAt
+        self.completedAt = completedAt
+    }
+}
+
+/// What kind of session an attempt is.
+public enum AttemptKind: String, Sendable, Codable, CaseIterable {
+    case quiz, check, assessment, review
+}
+
+/// Where an attempt stands.
+public enum AttemptStatus: String, Sendable, Codable {
+    case open, finished, abandoned
+}
+
+/// One quiz, lesson check, adaptive assessment or review session.
+public struct Attempt: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64?
+    public var personID: Int64
+    public var kind: AttemptKind
+    /// The course, competency or lesson the attempt is about ("course:risk", "competency:risk-management").
+    public var scope: String
+    public var plan: QuizPlan
+    public var status: AttemptStatus
+    public var startedAt: Date
+    public var updatedAt: Date
+    public var finishedAt: Date?
+    /// The process holding the attempt open ("host:pid"), so a second terminal can be told.
+    public var owner: String?
+
+    public init(id: Int64? = nil, personID: Int64, kind: AttemptKind, scope: String, plan: QuizPlan,
+                status: AttemptStatus = .open, startedAt: Date, updatedAt: Date? = nil, finishedAt: Date? = nil, owner: String? = nil) {
+        self.id = id
+        self.personID = personID
+        self.kind = kind
+        self.scope = scope
+        self.plan = plan
+        self.status = status
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt ?? startedAt
+        self.finishedAt = finishedAt
+        self.owner = owner
+    }
+
+    public var attemptID: Int64 { id ?? -1 }
+}
+
+/// One answer to one item, committed the moment it is given.
+public struct ResponseRecord: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64?
+    public var attemptID: Int64?
+    public var personID: Int64
+    public var itemID: String
+    public var competency: String
+    public var answer: Answer
+    public var correct: Bool
+    public var seconds: Double
+    public var answeredAt: Date
+
+    public init(id: Int64? = nil, attemptID: Int64?, personID: Int64, itemID: String, competency: String, answer: Answer,
+                correct: Bool, seconds: Double, answeredAt: Date) {
+        self.id = id
+        self.attemptID = attemptID
+        self.personID = personID
+        self.itemID = itemID
+        self.competency = competency
+        self.answer = answer
+        self.correct = correct
+        self.seconds = seconds
+        self.answeredAt = answeredAt
+    }
+}
+
+/// A person's ability estimate for one competency at one time; the history gives trends.
+public struct SkillEstimateRecord: Sendable, Codable, Equatable {
+    public var personID: Int64
+    public var competency: String
+    public var theta: Double
+    public var se: Double
+    public var responses: Int
+    public var estimatedAt: Date
+
+    public init(personID: Int64, competency: String, theta: Double, se: Double, responses: Int, estimatedAt: Date) {
+        self.personID = personID
+        self.competency = competency
+        self.theta = theta
+        self.se = se
+        self.responses = responses
+        self.estimatedAt = estimatedAt
+    }
+}
+
+/// A spaced-review card for one (person, item): when it is due and the scheduler's state.
+public struct ReviewCardRecord: Sendable, Codable, Equatable {
+    public var personID: Int64
+    public var itemID: String
+    public var due: Date
+    /// The scheduler's own state, encoded as JSON by the scheduling code.
+    public var state: Data
+    public var updatedAt: Date
+
+    public init(personID: Int64, itemID: String, due: Date, state: Data, updatedAt: Date) {
+        self.personID = personID
+        self.itemID = itemID
+        self.due = due
+        self.state = state
+        self.updatedAt = updatedAt
+    }
+}
+
+/// A course assigned to a person or a whole unit, with a due date.
+public struct Assignment: Sendable, Codable, Equatable, Identifiable {
+    public var id: Int64?
+    public var personID: Int64?
+    public var unitID: Int64?
+    public var courseID: String
+    public var dueDate: Date?
+    public var assignedBy: String
+    public var createdAt: Date
+
+    public init(id: Int64? = nil, personID: Int64? = nil, unitID: Int64? = nil, courseID: String, dueDate: Date?,
+                assignedBy: String, createdAt: Date) {
+        self.id = id
+        self.personID = personID
+        self.unitID = unitID
+        self.courseID = courseID
+        self.dueDate = dueDate
+        self.assignedBy = assignedBy
+        self.createdAt = createdAt
+    }
+}
+
+/// One line of the audit log: who did what, when.
+public struct AuditEntry: Sendable, Codable, Equatable {
+    public var at: Date
+    public var actor: String
+    public var action: String
+    public var detail: String
+
+    public init(at: Date, actor: String, action: String, detail: String) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.detail = detail
+    }
+}
+
+/// Everything the dashboard shows, read in one go.
+public struct DashboardSnapshot: Sendable, Equatable {
+    public var person: Person
+    public var openAttempt: Attempt?
+    public var lastLesson: LessonProgress?
+    public var completedLessons: Set<String>
+    public var assignments: [Assignment]
+    public var reviewsDue: Int
+    public var recentAttempts: [AttemptSummary]
+
+    public init(person: Person, openAttempt: Attempt?, lastLesson: LessonProgress?, completedLessons: Set<String>,
+                assignments: [Assignment], reviewsDue: Int, recentAttempts: [AttemptSummary]) {
+        self.person = person
+        self.openAttempt = openAttempt
+        self.lastLesson = lastLesson
+        self.completedLessons = completedLessons
+        self.assignments = assignments
+        self.reviewsDue = reviewsDue
+        self.recentAttempts = recentAttempts
+    }
+}
+
+/// A finished attempt and its score.
+public struct AttemptSummary: Sendable, Codable, Equatable {
+    public var attemptID: Int64
+    public var kind: AttemptKind
+    public var scope: String
+    public var finishedAt: Date?
+    public var correct: Int
+    public var answered: Int
+
+    public init(attemptID: Int64, kind: AttemptKind, scope: String, finishedAt: Date?, correct: Int, answered: Int) {
+        self.attemptID = attemptID
+        self.kind = kind
+        self.scope = scope
+        self.finishedAt = finishedAt
+        self.correct = correct
+        self.answered = answered
+    }
+}

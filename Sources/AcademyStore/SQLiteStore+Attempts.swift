@@ -1,0 +1,110 @@
+import AcademyCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func createAttempt(_ attempt: Attempt) async throws -> Attempt {
+        let plan = try SQLiteStore.json(attempt.plan)
+        return try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO attempt (person_id, kind, scope, plan, status, started_at, updated_at, finished_at, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [attempt.personID, attempt.kind.rawValue, attempt.scope, plan, attempt.status.rawValue,
+                                 attempt.startedAt, attempt.updatedAt, attempt.finishedAt, attempt.owner])
+            var saved = attempt
+            saved.id = db.lastInsertedRowID
+            return saved
+        }
+    }
+
+    public func openAttempt(personID: Int64, kind: AttemptKind, scope: String) async throws -> Attempt? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM attempt WHERE person_id = ? AND kind = ? AND scope = ? AND status = 'open'
+                ORDER BY updated_at DESC LIMIT 1
+                """, arguments: [personID, kind.rawValue, scope]).map(Attempt.init(row:))
+        }
+    }
+
+    public func claimAttempt(id: Int64, owner: String, isAlive: @Sendable (String) -> Bool, at date: Date) async throws -> String? {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT owner, status FROM attempt WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound("attempt \(id)")
+            }
+            let holder: String? = row["owner"]
+            if let holder, holder != owner, isAlive(holder) { return holder }
+            try db.execute(sql: "UPDATE attempt SET owner = ?, updated_at = ? WHERE id = ?", arguments: [owner, date, id])
+            return nil
+        }
+    }
+
+    public func releaseAttempt(id: Int64, owner: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE attempt SET owner = NULL WHERE id = ? AND owner = ?", arguments: [id, owner])
+        }
+    }
+
+    public func recordAnswer(_ response: ResponseRecord) async throws -> ResponseRecord {
+        let answer = try SQLiteStore.json(response.answer)
+        return try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO response (attempt_id, person_id, item_id, competency, answer, correct, seconds, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(attempt_id, item_id) DO NOTHING
+                """, arguments: [response.attemptID, response.personID, response.itemID, response.competency, answer,
+                                 response.correct, response.seconds, response.answeredAt])
+            if let attemptID = response.attemptID {
+                try db.execute(sql: "UPDATE attempt SET updated_at = ? WHERE id = ?", arguments: [response.answeredAt, attemptID])
+                if db.changesCount >= 0, let row = try Row.fetchOne(db, sql: "SELECT * FROM response WHERE attempt_id = ? AND item_id = ?",
+                                                                    arguments: [attemptID, response.itemID]) {
+                    return try ResponseRecord(row: row)
+                }
+            }
+            var saved = response
+            saved.id = db.lastInsertedRowID
+            return saved
+        }
+    }
+
+    public func finishAttempt(id: Int64, at date: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE attempt SET status = 'finished', finished_at = ?, updated_at = ?, owner = NULL WHERE id = ?",
+                           arguments: [date, date, id])
+        }
+    }
+
+    public func abandonAttempt(id: Int64, at date: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE attempt SET status = 'abandoned', updated_at = ?, owner = NULL WHERE id = ? AND status = 'open'",
+                           arguments: [date, id])
+        }
+    }
+
+    public func attempts(personID: Int64) async throws -> [Attempt] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM attempt WHERE person_id = ? ORDER BY started_at, id", arguments: [personID])
+                .map(Attempt.init(row:))
+        }
+    }
+
+    public func responses(attemptID: Int64) async throws -> [ResponseRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM response WHERE attempt_id = ? ORDER BY id", arguments: [attemptID])
+                .map(ResponseRecord.init(row:))
+        }
+    }
+
+    public func responses(personID: Int64) async throws -> [ResponseRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM response WHERE person_id = ? ORDER BY answered_at, id", arguments: [personID])
+                .map(ResponseRecord.init(row:))
+        }
+    }
+
+    public func responses(personID: Int64, competency: String) async throws -> [ResponseRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM response WHERE person_id = ? AND competency = ? ORDER BY answered_at, id",
+                             arguments: [personID, competency]).map(ResponseRecord.init(row:))
+        }
+    }
+}

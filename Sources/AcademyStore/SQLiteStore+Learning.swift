@@ -1,0 +1,75 @@
+import AcademyCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func enrol(personID: Int64, courseID: String, at date: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO enrollment (person_id, course_id, enrolled_at) VALUES (?, ?, ?)",
+                           arguments: [personID, courseID, date])
+        }
+    }
+
+    public func enrolledCourses(personID: Int64) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT course_id FROM enrollment WHERE person_id = ? ORDER BY enrolled_at", arguments: [personID])
+        }
+    }
+
+    public func startLesson(personID: Int64, lessonID: String, courseID: String, at date: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO enrollment (person_id, course_id, enrolled_at) VALUES (?, ?, ?)",
+                           arguments: [personID, courseID, date])
+            // Re-reading a lesson moves it to the front of "continue where you left off".
+            try db.execute(sql: """
+                INSERT INTO lesson_progress (person_id, lesson_id, course_id, started_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(person_id, lesson_id) DO UPDATE SET started_at = excluded.started_at
+                """, arguments: [personID, lessonID, courseID, date])
+        }
+    }
+
+    public func completeLesson(personID: Int64, lessonID: String, courseID: String, at date: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO lesson_progress (person_id, lesson_id, course_id, started_at, completed_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(person_id, lesson_id) DO UPDATE SET completed_at = COALESCE(completed_at, excluded.completed_at)
+                """, arguments: [personID, lessonID, courseID, date, date])
+        }
+    }
+
+    public func lessonProgress(personID: Int64) async throws -> [LessonProgress] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM lesson_progress WHERE person_id = ? ORDER BY started_at", arguments: [personID])
+                .map(LessonProgress.init(row:))
+        }
+    }
+
+    public func assign(_ assignment: Assignment) async throws -> Assignment {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO assignment (person_id, unit_id, course_id, due_date, assigned_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [assignment.personID, assignment.unitID, assignment.courseID, assignment.dueDate,
+                                 assignment.assignedBy, assignment.createdAt])
+            var saved = assignment
+            saved.id = db.lastInsertedRowID
+            return saved
+        }
+    }
+
+    public func assignments(personID: Int64) async throws -> [Assignment] {
+        try await writer.read { db in try Self.assignments(db, personID: personID) }
+    }
+
+    static func assignments(_ db: Database, personID: Int64) throws -> [Assignment] {
+        try Row.fetchAll(db, sql: """
+            WITH RECURSIVE ancestors(id) AS (
+                SELECT unit_id FROM person WHERE id = ? AND unit_id IS NOT NULL
+                UNION SELECT org_unit.parent_id FROM org_unit JOIN ancestors ON org_unit.id = ancestors.id
+                WHERE org_unit.parent_id IS NOT NULL
+            )
+            SELECT * FROM assignment
+            WHERE person_id = ? OR unit_id IN (SELECT id FROM ancestors)
+            ORDER BY due_date IS NULL, due_date, id
+            """, arguments: [personID, personID]).map(Assignment.init(row:))
+    }
+}

@@ -1,0 +1,64 @@
+import AcademyCore
+import Foundation
+import GRDB
+
+// Mapping between rows and the store's values, in one place.
+extension Person {
+    init(row: Row) {
+        self.init(id: row["id"], login: row["login"], name: row["name"], role: row["role"], isAdmin: row["is_admin"],
+                  unitID: row["unit_id"], clearance: Classification(rawValue: row["clearance"]) ?? .internal,
+                  createdAt: row["created_at"])
+    }
+}
+
+extension OrgUnit {
+    init(row: Row) {
+        self.init(id: row["id"], code: row["code"], name: row["name"], parentID: row["parent_id"])
+    }
+}
+
+extension LessonProgress {
+    init(row: Row) {
+        self.init(personID: row["person_id"], lessonID: row["lesson_id"], courseID: row["course_id"],
+                  startedAt: row["started_at"], completedAt: row["completed_at"])
+    }
+}
+
+extension Attempt {
+    init(row: Row) throws {
+        self.init(id: row["id"], personID: row["person_id"], kind: AttemptKind(rawValue: row["kind"]) ?? .quiz,
+                  scope: row["scope"], plan: try SQLiteStore.decode(QuizPlan.self, row["plan"]),
+                  status: AttemptStatus(rawValue: row["status"]) ?? .open, startedAt: row["started_at"],
+                  updatedAt: row["updated_at"], finishedAt: row["finished_at"], owner: row["owner"])
+    }
+}
+
+extension ResponseRecord {
+    init(row: Row) throws {
+        self.init(id: row["id"], attemptID: row["attempt_id"], personID: row["person_id"], itemID: row["item_id"],
+                  competency: row["competency"], answer: try SQLiteStore.decode(Answer.self, row["answer"]),
+                  correct: row["correct"], seconds: row["seconds"], answeredAt: row["answered_at"])
+    }
+}
+
+extension SkillEstimateRecord {
+    init(row: Row) {
+        self.init(personID: row["person_id"], competency: row["competency"], theta: row["theta"], se: row["se"],
+                  responses: row["responses"], estimatedAt: row["estimated_at"])
+    }
+}
+
+extension ReviewCardRecord {
+    init(row: Row) {
+        let state: String = row["state"]
+        self.init(personID: row["person_id"], itemID: row["item_id"], due: row["due"], state: Data(state.utf8),
+                  updatedAt: row["updated_at"])
+    }
+}
+
+extension Assignment {
+    init(row: Row) {
+        self.init(id: row["id"], personID: row["person_id"], unitID: row["unit_id"], courseID: row["course_id"],
+                  dueDate: row["due_date"], assignedBy: row["assigned_by"], createdAt: row["created_at"])
+    }
+}

@@ -1,0 +1,81 @@
+import AcademyCore
+import Foundation
+
+/// Everything PMO Academy keeps, behind one protocol so that SQLite and PostgreSQL are interchangeable.
+///
+/// Each method is one intention and one transaction. No SQL leaves an implementation.
+public protocol Store: Sendable {
+    // MARK: People and units
+
+    /// The person with `login`, creating them as a learner on first use.
+    /// The first person of an empty store becomes its administrator.
+    func enrolPerson(login: String, name: String, at: Date) async throws -> Person
+    func person(login: String) async throws -> Person?
+    func people() async throws -> [Person]
+    func updatePerson(_ person: Person) async throws
+    func saveUnit(_ unit: OrgUnit) async throws -> OrgUnit
+    func units() async throws -> [OrgUnit]
+
+    // MARK: Learning
+
+    func enrol(personID: Int64, courseID: String, at: Date) async throws
+    func enrolledCourses(personID: Int64) async throws -> [String]
+    func startLesson(personID: Int64, lessonID: String, courseID: String, at: Date) async throws
+    func completeLesson(personID: Int64, lessonID: String, courseID: String, at: Date) async throws
+    func lessonProgress(personID: Int64) async throws -> [LessonProgress]
+
+    // MARK: Attempts and answers
+
+    /// Creates an open attempt held by `owner`.
+    func createAttempt(_ attempt: Attempt) async throws -> Attempt
+    /// The person's open attempt of `kind` and `scope`, if any.
+    func openAttempt(personID: Int64, kind: AttemptKind, scope: String) async throws -> Attempt?
+    /// Takes an open attempt for `owner` unless another live owner holds it; returns the holder when refused.
+    func claimAttempt(id: Int64, owner: String, isAlive: @Sendable (String) -> Bool, at: Date) async throws -> String?
+    func releaseAttempt(id: Int64, owner: String) async throws
+    /// Stores one answer, in its own committed transaction. Answering the same item of an attempt twice keeps the first.
+    func recordAnswer(_ response: ResponseRecord) async throws -> ResponseRecord
+    func finishAttempt(id: Int64, at: Date) async throws
+    func abandonAttempt(id: Int64, at: Date) async throws
+    func attempts(personID: Int64) async throws -> [Attempt]
+    func responses(attemptID: Int64) async throws -> [ResponseRecord]
+    func responses(personID: Int64) async throws -> [ResponseRecord]
+    func responses(personID: Int64, competency: String) async throws -> [ResponseRecord]
+
+    // MARK: Skills and reviews
+
+    func saveEstimates(_ estimates: [SkillEstimateRecord]) async throws
+    /// The newest estimate per competency.
+    func latestEstimates(personID: Int64) async throws -> [SkillEstimateRecord]
+    func estimateHistory(personID: Int64) async throws -> [SkillEstimateRecord]
+    func saveReviewCard(_ card: ReviewCardRecord) async throws
+    func reviewCard(personID: Int64, itemID: String) async throws -> ReviewCardRecord?
+    func dueReviewCards(personID: Int64, at: Date, limit: Int) async throws -> [ReviewCardRecord]
+
+    // MARK: Assignments, dashboard, audit
+
+    func assign(_ assignment: Assignment) async throws -> Assignment
+    /// Assignments for the person directly or through their unit and its ancestors.
+    func assignments(personID: Int64) async throws -> [Assignment]
+    func dashboard(personID: Int64, at: Date) async throws -> DashboardSnapshot
+    func audit(_ entry: AuditEntry) async throws
+    func auditLog(limit: Int) async throws -> [AuditEntry]
+}
+
+/// Failures of the store that a person can act on.
+public enum StoreError: Error, LocalizedError, Equatable {
+    case cannotOpen(path: String, reason: String)
+    case notFound(String)
+    case newerSchema(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .cannotOpen(path, reason):
+            "cannot open the database '\(path)': \(reason); check the path and its permissions, or pass --database FILE"
+        case let .notFound(what):
+            "\(what) is not in the database"
+        case let .newerSchema(migration):
+            "the database was written by a newer pmo (migration '\(migration)'); upgrade pmo before using it"
+        }
+    }
+}
