@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,11 +23,15 @@ let package = Package(
             name: "AcademyCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "AcademyStore",
+            dependencies: ["AcademyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(name: "TerminalUI"),
         .target(
             name: "PMOCommands",
             dependencies: [
-                "AcademyCore", "TerminalUI", "CCurl",
+                "AcademyCore", "AcademyStore", "TerminalUI", "CCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,7 +39,8 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl", "TestSupport"]),
-        .testTarget(name: "AcademyCoreTests", dependencies: ["AcademyCore"]),
+        .testTarget(name: "AcademyCoreTests", dependencies: ["AcademyCore"], resources: [.copy("Golden")]),
+        .testTarget(name: "AcademyStoreTests", dependencies: ["AcademyStore", "AcademyCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "PMOCommandsTests", dependencies: ["PMOCommands", "AcademyCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

@@ -14,7 +14,8 @@ public struct PMO: AsyncParsableCommand {
         Settings come from pmo.yaml and $XDG_CONFIG_HOME/pmo/config.yaml (see docs/configuration.md).
         """,
         version: PMO.version,
-        subcommands: [Courses.self, Content.self, Config.self]
+        subcommands: [Dashboard.self, Learn.self, Quiz.self, Progress.self, Courses.self, Content.self, Config.self],
+        defaultSubcommand: Dashboard.self
     )
 
     public init() {}

@@ -11,6 +11,13 @@ public struct QuizSession: Sendable {
         public var answer: Answer
         public var correct: Bool
         public var seconds: Double
+
+        public init(itemID: String, answer: Answer, correct: Bool, seconds: Double) {
+            self.itemID = itemID
+            self.answer = answer
+            self.correct = correct
+            self.seconds = seconds
+        }
     }
 
     /// What the learner sees after answering.
