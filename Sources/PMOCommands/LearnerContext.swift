@@ -43,6 +43,14 @@ struct LearnerContext {
 
     var style: Style { command.style }
 
+    /// The random source for shuffling: seeded from `PMO_SEED` when set (reproducible sessions
+    /// for tests and demonstrations), else from the system's generator.
+    func makeGenerator() -> SeededGenerator {
+        if let text = command.environment["PMO_SEED"], let seed = UInt64(text) { return SeededGenerator(seed: seed) }
+        var system = SystemRandomNumberGenerator()
+        return SeededGenerator(seed: system.next())
+    }
+
     /// Courses this person may see (confidential ones need clearance).
     var visibleCourses: [Course] {
         catalog.courses.filter { $0.classification <= person.clearance }

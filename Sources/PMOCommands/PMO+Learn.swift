@@ -157,7 +157,7 @@ struct LearnSession {
         case .value(true):
             let runner = QuizRunner(context: context, prompter: prompter, title: "Check: \(lesson.title)")
             let resume = "pmo learn \(course.id) --lesson \(number)"
-            var rng = SystemRandomNumberGenerator()
+            var rng = context.makeGenerator()
             guard let (attempt, answered) = try await runner.openOrCreate(kind: .check, scope: "lesson:\(lesson.id)", resumeCommand: resume,
                                                                           makePlan: { QuizPlan.make(items: checkItems, using: &rng) }) else { return false }
             let (ending, session) = try await runner.run(attempt, answered: answered)

@@ -42,7 +42,7 @@ extension PMO {
             defer { prompter.close() }
             let runner = QuizRunner(context: context, prompter: prompter, title: title)
             let resume = "pmo quiz " + (course ?? "--competency \(competency ?? "")")
-            var rng = SystemRandomNumberGenerator()
+            var rng = context.makeGenerator()
             guard let (attempt, answered) = try await runner.openOrCreate(kind: .quiz, scope: scope, resumeCommand: resume, makePlan: {
                 QuizPlan.make(items: QuizSelection.choose(from: pool, count: count, using: &rng), using: &rng)
             }) else { return }

@@ -176,10 +176,10 @@ struct QuizRunner {
         lines += renderer.render(item.stem)
         lines.append("")
         if feedback.correct {
-            lines.append(style.green(style.bold("✔ Correct")) + style.dim("  — your answer: ") + feedback.answer.description(for: item))
+            lines += renderer.wrapPlain(style.green(style.bold("✔ Correct")) + style.dim("  — your answer: "), feedback.answer.description(for: item))
         } else {
-            lines.append(style.red(style.bold("✘ Not quite")) + style.dim("  — your answer: ") + feedback.answer.description(for: item))
-            lines.append(style.bold("Right answer: ") + item.keyDescription)
+            lines += renderer.wrapPlain(style.red(style.bold("✘ Not quite")) + style.dim("  — your answer: "), feedback.answer.description(for: item))
+            lines += renderer.wrapPlain(style.bold("Right answer: "), item.keyDescription)
         }
         lines.append("")
         lines += renderer.render(item.explanation)
@@ -201,8 +201,8 @@ struct QuizRunner {
         for (n, mistake) in mistakes.enumerated() {
             lines.append("")
             lines += renderer.render("\(n + 1). " + mistake.item.stem).map { "  " + $0 }
-            lines.append("   " + style.red("Your answer: ") + mistake.answer.description(for: mistake.item))
-            lines.append("   " + style.green("Right answer: ") + mistake.item.keyDescription)
+            lines += renderer.wrapPlain(style.red("Your answer: "), mistake.answer.description(for: mistake.item)).map { "   " + $0 }
+            lines += renderer.wrapPlain(style.green("Right answer: "), mistake.item.keyDescription).map { "   " + $0 }
             lines += renderer.render(mistake.item.explanation).map { "   " + style.dim($0.strippingANSI) }
         }
         return lines

@@ -119,6 +119,14 @@ public struct MarkdownRenderer: Sendable {
         return out
     }
 
+    /// A styled label followed by plain text, wrapped with a hanging indent under the text.
+    public func wrapPlain(_ label: String, _ text: String) -> [String] {
+        let indent = label.displayWidth
+        let words = text.split(separator: " ").map { Word(text: String($0)) }
+        let lines = wrap(words, width: max(10, width - indent))
+        return lines.enumerated().map { ($0.offset == 0 ? label : String(repeating: " ", count: indent)) + $0.element }
+    }
+
     // MARK: Blocks
 
     func headingLevel(_ line: String) -> Int? {

@@ -188,8 +188,9 @@ public final class Prompter {
         var hint: String?
         while true {
             pager.resize(height: max(3, height - 4))
-            let position = pager.atEnd ? style.green("End of lesson — Enter to mark it complete") : "\(pager.percent)%"
-            let status = hint.map { style.yellow($0) } ?? style.dim("Space/↓ read on · b/↑ back · ? help · q quit · ") + position
+            let status = hint.map { style.yellow($0) }
+                ?? (pager.atEnd ? style.green("End of lesson: Enter marks it complete") + style.dim(" · b back · q quit")
+                                : style.dim("Space/↓ read on · b/↑ back · ? help · q quit · \(pager.percent)%"))
             draw(header: [style.bold(title.truncated(to: width)), ""] + Array(pager.visible), body: [], status: status, fill: true)
             let key = terminal.readKey()
             if key == .resize { continue }
