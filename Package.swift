@@ -36,6 +36,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pmo", dependencies: ["PMOCommands"]),
+        .executableTarget(name: "pmo-bench", dependencies: ["AcademyStore", "AcademyCore"], path: "Benchmarks/StoreBenchmark"),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl", "TestSupport"]),

@@ -66,6 +66,20 @@ extension SQLiteStore {
         }
     }
 
+    /// Inserts many responses in one transaction (imports and benchmarks; not part of `Store`).
+    public func bulkInsertResponses(_ responses: [ResponseRecord]) async throws {
+        let rows = try responses.map { ($0, try SQLiteStore.json($0.answer)) }
+        try await writer.write { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO response (attempt_id, person_id, item_id, competency, answer, correct, seconds, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (r, answer) in rows {
+                try statement.execute(arguments: [r.attemptID, r.personID, r.itemID, r.competency, answer, r.correct, r.seconds, r.answeredAt])
+            }
+        }
+    }
+
     public func finishAttempt(id: Int64, at date: Date) async throws {
         try await writer.write { db in
             try db.execute(sql: "UPDATE attempt SET status = 'finished', finished_at = ?, updated_at = ?, owner = NULL WHERE id = ?",

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times `pmo measure` against its Python peers on the same simulated data, in one run:
+#   EAP, 1,000,000 persons x 20 responses: pmo vs girth.ability_eap (all persons) and catsim's EAP
+#     (a sample of persons, extrapolated linearly);
+#   calibration, 100 items x 20,000 persons: pmo vs girth.twopl_mml;
+#   FSRS replay, 1,000,000 reviews: pmo vs py-fsrs (the reviews of a sample of cards, extrapolated).
+# pmo is timed end to end (reading the CSV, computing, writing the results) by /usr/bin/time -v,
+# which also gives its peak memory; the peers are timed on their compute only, after loading.
+# Results go to Benchmarks/out/measure/ (results.txt has the figures).
+#
+# Environment: PMO=path/to/pmo to use an existing release binary (default: build one with
+# `swift build -c release --scratch-path .build-bench`); PYTHON=python3.x for the venv.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$root/Benchmarks/out/measure"
+venv="$root/Benchmarks/.venv"
+mkdir -p "$out"
+
+if [ -z "${PMO:-}" ]; then
+    swift build -c release --scratch-path "$root/.build-bench" --product pmo
+    PMO="$root/.build-bench/release/pmo"
+fi
+if [ ! -x "$venv/bin/python" ]; then "${PYTHON:-python3}" -m venv "$venv"; fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r "$root/scripts/golden/requirements.txt"
+py="$venv/bin/python"
+results="$out/results.txt"
+: > "$results"
+say() { echo "$*" | tee -a "$results"; }
+
+# Wall-clock seconds and peak RSS (MB) of a command, from GNU time.
+timed() {
+    local name="$1"; shift
+    /usr/bin/time -v -o "$out/$name.time" "$@"
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$out/$name.time")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$out/$name.time")
+    say "$name: wall ${wall} s, peak ${rss} MB"
+}
+
+say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); pmo: $PMO"
+
+say "== EAP: 1,000,000 persons x 20 responses"
+[ -f "$out/eap/responses.csv" ] || "$PMO" measure simulate --persons 1000000 --items 20 --seed 42 --output "$out/eap"
+timed pmo-estimate sh -c "'$PMO' measure estimate --items '$out/eap/items.csv' --responses '$out/eap/responses.csv' --timings > '$out/eap/estimates.csv' 2> '$out/eap/estimate.log'"
+cat "$out/eap/estimate.log" | tee -a "$results"
+say "girth: $("$py" "$here/peers.py" eap-girth "$out/eap" "$out/eap/estimates.csv")"
+say "catsim: $("$py" "$here/peers.py" eap-catsim "$out/eap" 2000)"
+
+say "== Calibration: 100 items x 20,000 persons"
+[ -f "$out/calibration/responses.csv" ] || "$PMO" measure simulate --persons 20000 --items 100 --seed 43 --output "$out/calibration"
+timed pmo-calibrate sh -c "'$PMO' measure calibrate --responses '$out/calibration/responses.csv' --min-responses 1 --timings > '$out/calibration/items-calibrated.csv' 2> '$out/calibration/calibrate.log'"
+cat "$out/calibration/calibrate.log" | tee -a "$results"
+say "girth: $("$py" "$here/peers.py" calibrate-girth "$out/calibration" "$out/calibration/items-calibrated.csv")"
+
+say "== FSRS: 1,000,000 reviews"
+[ -f "$out/fsrs/reviews.csv" ] || "$PMO" measure simulate --persons 0 --items 1 --reviews 1000000 --seed 44 --output "$out/fsrs"
+timed pmo-fsrs sh -c "'$PMO' measure fsrs --reviews '$out/fsrs/reviews.csv' --timings > '$out/fsrs/cards.csv' 2> '$out/fsrs/fsrs.log'"
+cat "$out/fsrs/fsrs.log" | tee -a "$results"
+say "py-fsrs: $("$py" "$here/peers.py" fsrs "$out/fsrs" "$out/fsrs/cards.csv" 5000)"
+echo "figures in $results"
