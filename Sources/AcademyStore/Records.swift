@@ -249,3 +249,33 @@ public struct AttemptSummary: Sendable, Codable, Equatable {
         self.answered = answered
     }
 }
+
+/// One scored response, reduced to what calibration needs.
+public struct ScoredResponseRow: Sendable, Equatable {
+    public var personID: Int64
+    public var itemID: String
+    public var correct: Bool
+
+    public init(personID: Int64, itemID: String, correct: Bool) {
+        self.personID = personID
+        self.itemID = itemID
+        self.correct = correct
+    }
+}
+
+/// Item parameters estimated from responses, kept with their history (never written into content files).
+public struct ItemCalibrationRecord: Sendable, Codable, Equatable {
+    public var itemID: String
+    public var a: Double
+    public var b: Double
+    public var responses: Int
+    public var calibratedAt: Date
+
+    public init(itemID: String, a: Double, b: Double, responses: Int, calibratedAt: Date) {
+        self.itemID = itemID
+        self.a = a
+        self.b = b
+        self.responses = responses
+        self.calibratedAt = calibratedAt
+    }
+}

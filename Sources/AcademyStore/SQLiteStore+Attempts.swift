@@ -44,6 +44,57 @@ extension SQLiteStore {
         }
     }
 
+    public func updateAttemptPlan(id: Int64, plan: QuizPlan, at date: Date) async throws {
+        let text = try SQLiteStore.json(plan)
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE attempt SET plan = ?, updated_at = ? WHERE id = ? AND status = 'open'", arguments: [text, date, id])
+            if db.changesCount == 0 { throw StoreError.notFound("open attempt \(id)") }
+        }
+    }
+
+    public func lastAnswered(personID: Int64) async throws -> [String: Date] {
+        try await writer.read { db in
+            var result: [String: Date] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT item_id, MAX(answered_at) AS last FROM response WHERE person_id = ? GROUP BY item_id",
+                                        arguments: [personID]) {
+                if let date: Date = row["last"] { result[row["item_id"]] = date }
+            }
+            return result
+        }
+    }
+
+    public func scoredResponses() async throws -> [ScoredResponseRow] {
+        try await writer.read { db in
+            var rows: [ScoredResponseRow] = []
+            let cursor = try Row.fetchCursor(db, sql: "SELECT person_id, item_id, correct FROM response ORDER BY person_id, id")
+            while let row = try cursor.next() {
+                rows.append(ScoredResponseRow(personID: row["person_id"], itemID: row["item_id"], correct: row["correct"]))
+            }
+            return rows
+        }
+    }
+
+    public func saveCalibrations(_ calibrations: [ItemCalibrationRecord]) async throws {
+        try await writer.write { db in
+            for c in calibrations {
+                try db.execute(sql: "INSERT INTO item_calibration (item_id, a, b, responses, calibrated_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [c.itemID, c.a, c.b, c.responses, c.calibratedAt])
+            }
+        }
+    }
+
+    public func latestCalibrations() async throws -> [String: ItemCalibrationRecord] {
+        try await writer.read { db in
+            var result: [String: ItemCalibrationRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM item_calibration ORDER BY calibrated_at, id") {
+                let record = ItemCalibrationRecord(itemID: row["item_id"], a: row["a"], b: row["b"], responses: row["responses"],
+                                                   calibratedAt: row["calibrated_at"])
+                result[record.itemID] = record
+            }
+            return result
+        }
+    }
+
     public func recordAnswer(_ response: ResponseRecord) async throws -> ResponseRecord {
         let answer = try SQLiteStore.json(response.answer)
         return try await writer.write { db in

@@ -33,6 +33,8 @@ public protocol Store: Sendable {
     /// Takes an open attempt for `owner` unless another live owner holds it; returns the holder when refused.
     func claimAttempt(id: Int64, owner: String, isAlive: @Sendable (String) -> Bool, at: Date) async throws -> String?
     func releaseAttempt(id: Int64, owner: String) async throws
+    /// Replaces the plan of an open attempt (adaptive sessions add each item as it is chosen).
+    func updateAttemptPlan(id: Int64, plan: QuizPlan, at: Date) async throws
     /// Stores one answer, in its own committed transaction. Answering the same item of an attempt twice keeps the first.
     func recordAnswer(_ response: ResponseRecord) async throws -> ResponseRecord
     func finishAttempt(id: Int64, at: Date) async throws
@@ -41,6 +43,10 @@ public protocol Store: Sendable {
     func responses(attemptID: Int64) async throws -> [ResponseRecord]
     func responses(personID: Int64) async throws -> [ResponseRecord]
     func responses(personID: Int64, competency: String) async throws -> [ResponseRecord]
+    /// When the person last answered each item.
+    func lastAnswered(personID: Int64) async throws -> [String: Date]
+    /// Every response as (person, item, correct), for calibration and item analysis.
+    func scoredResponses() async throws -> [ScoredResponseRow]
 
     // MARK: Skills and reviews
 
@@ -51,6 +57,11 @@ public protocol Store: Sendable {
     func saveReviewCard(_ card: ReviewCardRecord) async throws
     func reviewCard(personID: Int64, itemID: String) async throws -> ReviewCardRecord?
     func dueReviewCards(personID: Int64, at: Date, limit: Int) async throws -> [ReviewCardRecord]
+
+    /// Stores newly calibrated item parameters; older ones stay as history.
+    func saveCalibrations(_ calibrations: [ItemCalibrationRecord]) async throws
+    /// The newest calibration of each item.
+    func latestCalibrations() async throws -> [String: ItemCalibrationRecord]
 
     // MARK: Assignments, dashboard, audit
 

@@ -25,7 +25,7 @@ struct LearnerContext {
         let command = try CommandContext(options: options)
         let catalog = try command.loadCatalog()
         let store = try SQLiteStore(path: command.databasePath())
-        let now: @Sendable () -> Date = { Date() }
+        let now = command.clock()
         let identity = command.identity()
         let actor = try await store.enrolPerson(login: identity.login, name: identity.name, at: now())
         var person = actor
@@ -94,6 +94,14 @@ struct LearnerContext {
 }
 
 extension CommandContext {
+    /// The clock: real time, or a fixed instant from `PMO_NOW` (ISO 8601) for tests and demonstrations.
+    func clock() -> @Sendable () -> Date {
+        if let text = environment["PMO_NOW"], let fixed = ISO8601DateFormatter().date(from: text) {
+            return { fixed }
+        }
+        return { Date() }
+    }
+
     /// --database, else PMO_DATABASE / config, else $XDG_DATA_HOME/pmo/academy.sqlite.
     func databasePath() -> String {
         if let configured = configuration.database { return expandTilde(configured) }

@@ -57,7 +57,7 @@ struct QuizRunner {
         var session = QuizSession(plan: attempt.plan, catalog: context.catalog, answered: results)
         while let item = session.currentItem {
             let started = context.now()
-            let outcome = ask(item, plan: attempt.plan, session: session)
+            let outcome = ask(item, plan: attempt.plan, header: questionHeader(item, session: session))
             let answer: Answer
             switch outcome {
             case let .value(value): answer = value
@@ -73,6 +73,7 @@ struct QuizRunner {
             _ = try await context.store.recordAnswer(ResponseRecord(
                 attemptID: attempt.id, personID: context.person.personID, itemID: item.id, competency: item.competency,
                 answer: answer, correct: feedback.correct, seconds: seconds, answeredAt: context.now()))
+            try await ReviewScheduler(context: context).record(itemID: item.id, correct: feedback.correct, seconds: seconds, at: context.now())
             switch prompter.pause(header: feedbackLines(feedback, session: session),
                                   prompt: session.isFinished ? "Press Enter to see your score" : "Press Enter for the next question") {
             case .value: continue
@@ -94,11 +95,17 @@ struct QuizRunner {
 
     /// The header above every question: title, progress bar, stem.
     func questionHeader(_ item: Item, session: QuizSession) -> [String] {
-        let width = prompter.width
-        let renderer = MarkdownRenderer(style: style, width: width)
         let competency = context.catalog.competencyByID[item.competency]?.name ?? item.competency
-        var lines = [style.bold(title) + style.dim("  ·  \(competency)"),
-                     ProgressBar.render(done: session.answeredCount, total: session.total, width: min(width, 60), style: style), ""]
+        return questionHeader(item, heading: [
+            (style.bold(title) + style.dim("  ·  \(competency)")).truncatedStyled(prompter.width),
+            ProgressBar.render(done: session.answeredCount, total: session.total, width: min(prompter.width, 60), style: style),
+        ])
+    }
+
+    /// `heading` lines, a blank line, the stem and the instruction its type needs.
+    func questionHeader(_ item: Item, heading: [String]) -> [String] {
+        let renderer = MarkdownRenderer(style: style, width: prompter.width)
+        var lines = heading + [""]
         lines += renderer.render(item.stem)
         switch item.type {
         case .multipleChoice: lines.append(style.dim("Choose every right answer."))
@@ -109,8 +116,7 @@ struct QuizRunner {
     }
 
     /// Asks one item with the widget its type needs; returns the answer in original option indices.
-    func ask(_ item: Item, plan: QuizPlan, session: QuizSession) -> PromptOutcome<Answer> {
-        let header = questionHeader(item, session: session)
+    func ask(_ item: Item, plan: QuizPlan, header: [String]) -> PromptOutcome<Answer> {
         let help = ["Answers are saved the moment you give them.", "q (or Esc) stops; run the same command to resume at this question."]
         let order = plan.optionOrder(for: item)
         switch item.type {
@@ -227,5 +233,12 @@ extension QuizRunner {
             Output.error("pmo: input ended; your answers are saved. Run '\(resumeCommand)' to resume.")
             throw ExitCode(3)
         }
+    }
+}
+
+extension String {
+    /// Cut to `width` visible columns; styling is dropped only when the text is cut.
+    func truncatedStyled(_ width: Int) -> String {
+        displayWidth > width ? strippingANSI.truncated(to: width) : self
     }
 }

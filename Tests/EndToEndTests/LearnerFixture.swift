@@ -92,8 +92,10 @@ struct LearnerFixture {
     }
 
     /// Runs pmo as a plain child process (pipes, no terminal).
-    func run(_ arguments: [String], stdin: String = "", user: String = "e2e") throws -> BinaryRunner.Result {
-        try BinaryRunner.run(arguments, stdin: stdin, environment: environment(user: user), currentDirectory: root)
+    func run(_ arguments: [String], stdin: String = "", user: String = "e2e", now: String? = nil) throws -> BinaryRunner.Result {
+        var env = environment(user: user)
+        if let now { env["PMO_NOW"] = now }
+        return try BinaryRunner.run(arguments, stdin: stdin, environment: env, currentDirectory: root)
     }
 
     /// Starts pmo on a pseudo-terminal.
@@ -114,9 +116,16 @@ struct LearnerFixture {
 }
 
 extension PseudoTerminal {
-    /// Answers whatever question is on screen with keys that its widget accepts.
+    /// Answers whatever question is on screen with keys that its widget accepts, and waits for the feedback.
     func answerCurrentQuestion() -> Bool {
-        guard waitFor("save and quit") || waitFor("Esc save and quit") else { return false }
+        guard typeAnswer() else { return false }
+        return waitFor("Press Enter for") || screenText.contains("Press Enter to see your score")
+    }
+
+    /// Answers the question on screen without waiting for anything after it.
+    @discardableResult
+    func typeAnswer() -> Bool {
+        guard waitFor("save and quit") else { return false }
         let screen = screenText
         clear()
         if screen.contains("Type a number") {
@@ -133,6 +142,6 @@ extension PseudoTerminal {
             send(PseudoTerminal.down)
             send(PseudoTerminal.enter)
         }
-        return waitFor("Press Enter for") || screenText.contains("Press Enter to see your score")
+        return true
     }
 }
