@@ -15,33 +15,49 @@ public enum CatalogLoader {
         let diagnostics = DiagnosticCollector()
         let state = LoadState(known: knownPaths ?? Set(files.map(\.path)))
 
-        var courseFiles: [String: ContentFile] = [:]
-        var lessonFiles: [String: [ContentFile]] = [:]
-        var itemFiles: [ContentFile] = []
-        var maturityFiles: [ContentFile] = []
-        var framework: CompetencyFramework?
-        var roles: [Role] = []
-
+        // Classify every file, parse them all in parallel (each with its own collector), then
+        // assemble in path order so the result does not depend on scheduling.
+        var jobs: [(kind: FileKind, file: ContentFile)] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
             let parts = file.path.split(separator: "/").map(String.init)
             switch (parts.first, parts.count) {
-            case ("Assessments", 2) where parts[1] == "competencies.yaml":
-                framework = readFramework(file, diagnostics)
-            case ("Assessments", 2) where parts[1] == "roles.yaml":
-                roles = readRoles(file, diagnostics)
-            case ("Assessments", 3) where parts[1] == "items" && isYAML(parts[2]):
-                itemFiles.append(file)
-            case ("Assessments", 3) where parts[1] == "maturity" && isYAML(parts[2]):
-                maturityFiles.append(file)
-            case ("Courses", 3) where parts[2] == "course.yaml":
-                courseFiles[parts[1]] = file
-            case ("Courses", 3) where parts[2].hasSuffix(".md"):
-                lessonFiles[parts[1], default: []].append(file)
+            case ("Assessments", 2) where parts[1] == "competencies.yaml": jobs.append((.framework, file))
+            case ("Assessments", 2) where parts[1] == "roles.yaml": jobs.append((.roles, file))
+            case ("Assessments", 3) where parts[1] == "items" && isYAML(parts[2]): jobs.append((.items, file))
+            case ("Assessments", 3) where parts[1] == "maturity" && isYAML(parts[2]): jobs.append((.maturity, file))
+            case ("Courses", 3) where parts[2] == "course.yaml": jobs.append((.course(parts[1]), file))
+            case ("Courses", 3) where parts[2].hasSuffix(".md"): jobs.append((.lesson(parts[1]), file))
             default:
                 if isYAML(file.path) || file.path.hasSuffix(".md"), !file.path.hasSuffix("README.md") {
                     diagnostics.warning(SourceLocation(file: file.path),
                                         "file is not part of the content layout and is ignored (see docs/content-format.md)")
                 }
+            }
+        }
+        let parsed = parseInParallel(jobs)
+
+        var framework: CompetencyFramework?
+        var roles: [Role] = []
+        var courseByFolder: [String: Course] = [:]
+        var courseFolders: Set<String> = []
+        var lessonsByFolder: [String: [Lesson]] = [:]
+        var lessonFolders: [String: String] = [:]
+        var items: [Item] = []
+        var models: [MaturityModel] = []
+        for (index, result) in parsed.enumerated() {
+            result.diagnostics.forEach(diagnostics.append)
+            switch (jobs[index].kind, result.value) {
+            case let (.framework, .framework(value)): framework = value
+            case let (.roles, .roles(value)): roles = value
+            case let (.course(folder), .course(value)):
+                courseFolders.insert(folder)
+                if let value { courseByFolder[folder] = value }
+            case let (.lesson(folder), .lesson(value)):
+                lessonFolders[folder] = lessonFolders[folder] ?? jobs[index].file.path
+                if let value { lessonsByFolder[folder, default: []].append(value) }
+            case let (.items, .items(value)): items += value
+            case let (.maturity, .maturity(value)): if let value { models.append(value) }
+            default: break
             }
         }
         if framework == nil, !files.contains(where: { $0.path == competenciesPath }) {
@@ -50,23 +66,19 @@ public enum CatalogLoader {
         let frameworkValue = framework ?? .empty
 
         var courses: [Course] = []
-        for folder in Set(courseFiles.keys).union(lessonFiles.keys).sorted() {
-            guard let courseFile = courseFiles[folder] else {
-                let first = lessonFiles[folder]?.first?.path ?? "Courses/\(folder)"
+        for folder in courseFolders.union(lessonFolders.keys).sorted() {
+            guard courseFolders.contains(folder) else {
+                let first = lessonFolders[folder] ?? "Courses/\(folder)"
                 diagnostics.error(SourceLocation(file: first), "course folder 'Courses/\(folder)' has lessons but no course.yaml")
                 continue
             }
-            let lessons = (lessonFiles[folder] ?? []).compactMap { readLesson($0, courseID: folder, diagnostics) }
-            if var course = readCourse(courseFile, folder: folder, diagnostics) {
-                course.lessons = lessons.sorted { ($0.position, $0.location.file) < ($1.position, $1.location.file) }
-                if course.lessons.isEmpty {
-                    diagnostics.warning(course.location, "course '\(course.id)' has no lessons yet")
-                }
-                courses.append(course)
+            guard var course = courseByFolder[folder] else { continue }
+            course.lessons = (lessonsByFolder[folder] ?? []).sorted { ($0.position, $0.location.file) < ($1.position, $1.location.file) }
+            if course.lessons.isEmpty {
+                diagnostics.warning(course.location, "course '\(course.id)' has no lessons yet")
             }
+            courses.append(course)
         }
-        let items = itemFiles.flatMap { readItems($0, diagnostics) }
-        let models = maturityFiles.compactMap { readMaturityModel($0, diagnostics) }
 
         state.check(framework: frameworkValue, roles: roles, courses: courses, items: items,
                     models: models, diagnostics)
@@ -77,6 +89,53 @@ public enum CatalogLoader {
     }
 
     static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+
+    /// What a content file is, from its path.
+    enum FileKind: Sendable {
+        case framework, roles, items, maturity
+        case course(String)
+        case lesson(String)
+    }
+
+    /// What parsing one file produced.
+    enum ParsedValue: Sendable {
+        case framework(CompetencyFramework?)
+        case roles([Role])
+        case course(Course?)
+        case lesson(Lesson?)
+        case items([Item])
+        case maturity(MaturityModel?)
+    }
+
+    struct Parsed: Sendable {
+        var value: ParsedValue
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Parses each file on its own, spreading files over the processor's cores.
+    static func parseInParallel(_ jobs: [(kind: FileKind, file: ContentFile)]) -> [Parsed] {
+        let results = ResultSlots<Parsed>(count: jobs.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let (kind, file) = jobs[index]
+            let collector = DiagnosticCollector()
+            let value: ParsedValue
+            switch kind {
+            case .framework: value = .framework(readFramework(file, collector))
+            case .roles: value = .roles(readRoles(file, collector))
+            case let .course(folder): value = .course(readCourse(file, folder: folder, collector))
+            case let .lesson(folder): value = .lesson(readLesson(file, courseID: folder, collector))
+            case .items: value = .items(readItems(file, collector))
+            case .maturity: value = .maturity(readMaturityModel(file, collector))
+            }
+            results.set(index, Parsed(value: value, diagnostics: collector.diagnostics))
+        }
+        if jobs.count < 8 {
+            for index in jobs.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        }
+        return results.values
+    }
 
     /// Courses in an order where prerequisites come first (ties by id); reports cycles.
     static func orderCourses(_ courses: [Course], _ diagnostics: DiagnosticCollector) -> [Course] {
@@ -282,7 +341,7 @@ extension CatalogLoader {
               let id = reader.id(f["id"], "lesson id") else { return nil }
         let competencies = reader.ids(f["competencies"], "competencies") ?? []
         let check = reader.ids(f["check"], "check") ?? []
-        if split.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if split.body.allSatisfy(\.isWhitespace) {
             diagnostics.error(SourceLocation(file: file.path, line: split.bodyLine), "lesson '\(id)' has no body")
         }
         var lesson = Lesson(id: id, courseID: courseID, position: position, title: reader.string(f["title"], "title") ?? id,
@@ -297,4 +356,22 @@ extension CatalogLoader {
         }
         return lesson
     }
+}
+
+/// Slots written by index from concurrent workers, each slot by exactly one worker.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.compactMap { $0 } }
 }

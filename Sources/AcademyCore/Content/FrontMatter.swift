@@ -8,16 +8,30 @@ enum FrontMatter {
     }
 
     /// `nil` when the text does not open with a `---` line closed by another.
+    ///
+    /// Scans lines only up to the closing `---`; the body is taken as one slice.
     static func split(_ text: String) -> Split? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        var rest = Substring(text)
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        var lineNumber = 0
+        var yamlStart: Substring.Index?
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let lineEnd = rest[index...].firstIndex(of: "\n") ?? rest.endIndex
+            var line = rest[index..<lineEnd]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            lineNumber += 1
+            let next = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+            if lineNumber == 1 {
+                guard line.trimmingTrailingSpaces == "---" else { return nil }
+                yamlStart = next
+            } else if line.trimmingTrailingSpaces == "---", let start = yamlStart {
+                let yaml = String(rest[start..<index]).replacingOccurrences(of: "\r\n", with: "\n")
+                return Split(yaml: yaml, body: String(rest[next...]), bodyLine: lineNumber + 1)
+            }
+            index = next
         }
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
-        guard lines.first?.trimmingTrailingSpaces == "---" else { return nil }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else { return nil }
-        return Split(yaml: lines[1..<close].joined(separator: "\n"),
-                     body: lines[(close + 1)...].joined(separator: "\n"),
-                     bodyLine: close + 2)
+        return nil
     }
 }
 

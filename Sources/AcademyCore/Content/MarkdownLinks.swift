@@ -19,6 +19,8 @@ public enum MarkdownLinks {
                 continue
             }
             if inFence { continue }
+            // Most lines hold no link: skip them without building a character array.
+            guard rawLine.utf8.contains(UInt8(ascii: "]")) else { continue }
             let chars = Array(rawLine)
             var i = 0
             var inCode = false

@@ -22,7 +22,7 @@ struct YAMLReader {
     /// Parses one YAML document; a syntax error becomes a diagnostic and `nil`.
     func parse(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 diagnostics.error(SourceLocation(file: file, line: 1 + lineOffset), "the file is empty")
                 return nil
             }
@@ -111,7 +111,7 @@ struct YAMLReader {
             error(node, "\(what) must be text, found \(kind(of: node))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmedWhitespace
         if text.isEmpty && !allowEmpty {
             error(node, "\(what) must not be empty")
             return nil
@@ -216,4 +216,15 @@ struct Fields {
     let values: [String: Node]
 
     subscript(key: String) -> Node? { values[key] }
+}
+
+extension String {
+    /// The text without leading and trailing whitespace and newlines (pure Swift: Foundation's
+    /// `trimmingCharacters` bridges through NSString and dominated loading time).
+    var trimmedWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace }) ?? first
+        if first == startIndex && last == index(before: endIndex) { return self }
+        return String(self[first...last])
+    }
 }
