@@ -65,7 +65,7 @@ extension PMO.Measure {
         @Option(name: .long, help: "Point of the posterior to report: eap (mean) or map (mode).")
         var method: Method = .eap
 
-        @Option(name: .long, help: "Threads for the estimation (default: all cores).")
+        @Option(name: .long, help: "Threads (default: all cores): one reads the file, the others estimate.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(name: .long, help: "Print the time spent reading and estimating to standard error.")
@@ -75,86 +75,47 @@ extension PMO.Measure {
             let clock = ContinuousClock()
             let started = clock.now
             let bank = try ItemFile.read(items)
-            let levels = try PMO.Measure.levelers(for: bank.competencies, content: content)
-            let table = EAPTable(parameters: bank.parameters)
-            let estimator = AbilityEstimator(method: method.estimatorMethod)
-            let sink = try OutputSink(path: nil)
             let threads = max(1, threads)
-            var computing = Duration.zero
-
+            let renderer = EstimateRenderer(
+                table: EAPTable(parameters: bank.parameters), parameters: bank.parameters,
+                estimator: AbilityEstimator(method: method.estimatorMethod), competencies: bank.competencies,
+                levels: try PMO.Measure.levelers(for: bank.competencies, content: content), format: format,
+                // The reader keeps one core busy; the estimation gets the others.
+                threads: max(1, threads - 1))
+            let sink = try OutputSink(path: nil)
             switch format {
             case .csv: sink.append("person,competency,theta,se,responses,level,level_name\n")
             case .json: sink.append("[")
             }
-            var firstRecord = true
+            // Two stages: this thread reads the next batch while a worker estimates and writes the
+            // previous one. At most one batch is in flight, so the worker alone touches the sink
+            // until `waitForWorker` returns.
+            let progress = EstimateProgress()
+            let worker = DispatchGroup()
             var batch = ResponseMatrix(itemCount: bank.parameters.count)
             var labels: [(person: String, competency: Int)] = []
             let batchRows = 32_768
-
-            func processBatch() {
+            func dispatchBatch() {
+                worker.wait()
                 guard batch.rowCount > 0 else { return }
-                let start = clock.now
-                let estimates: [AbilityEstimate]
-                if method == .eap {
-                    estimates = table.estimate(batch, parallelism: threads)
-                } else {
-                    estimates = (0..<batch.rowCount).map { row in
-                        estimator.estimate(batch.row(row).map { ScoredResponse(bank.parameters[$0.item], correct: $0.correct) })
-                    }
+                let rows = batch, rowLabels = labels
+                DispatchQueue.global().async(group: worker) {
+                    renderer.render(rows, labels: rowLabels, into: sink, progress: progress)
                 }
-                computing += clock.now - start
-                for (label, estimate) in zip(labels, estimates) {
-                    let (number, name) = levels[label.competency](estimate.theta)
-                    let competency = bank.competencies[label.competency]
-                    switch format {
-                    case .csv:
-                        sink.appendCSVField(label.person)
-                        sink.append(",")
-                        sink.appendCSVField(competency)
-                        sink.append(",")
-                        sink.appendFixed(estimate.theta)
-                        sink.append(",")
-                        sink.appendFixed(estimate.se)
-                        sink.append(",")
-                        sink.appendInteger(estimate.responses)
-                        sink.append(",")
-                        sink.appendInteger(number)
-                        sink.append(",")
-                        sink.appendCSVField(name)
-                        sink.append("\n")
-                    case .json:
-                        sink.append(firstRecord ? "\n  {\"person\": " : ",\n  {\"person\": ")
-                        firstRecord = false
-                        sink.appendJSONString(label.person)
-                        sink.append(", \"competency\": ")
-                        sink.appendJSONString(competency)
-                        sink.append(", \"theta\": ")
-                        sink.appendFixed(estimate.theta)
-                        sink.append(", \"se\": ")
-                        sink.appendFixed(estimate.se)
-                        sink.append(", \"responses\": ")
-                        sink.appendInteger(estimate.responses)
-                        sink.append(", \"level\": ")
-                        sink.appendInteger(number)
-                        sink.append(", \"level_name\": ")
-                        sink.appendJSONString(name)
-                        sink.append("}")
-                    }
-                    sink.flushIfFull()
-                }
-                batch.removeAll()
-                labels.removeAll(keepingCapacity: true)
+                batch = ResponseMatrix(itemCount: bank.parameters.count)
+                labels = []
+                labels.reserveCapacity(batchRows + 64)
             }
 
             var personCount = 0
             var responseCount = 0
+            defer { worker.wait() }  // never leave the worker writing when an error ends the run
             try ResponseFile.forEachPerson(responses, items: bank.ids) { person, personItems, personCorrect in
                 personCount += 1
                 responseCount += personItems.count
                 let personID = String(decoding: person, as: UTF8.self)
                 if bank.competencies.count == 1 {
-                    for (item, correct) in zip(personItems, personCorrect) { batch.append(item: Int(item), correct: correct != 0) }
-                    batch.endRow()
+                    batch.appendRow(items: personItems, correct: personCorrect)
                     labels.append((personID, 0))
                 } else {
                     var present = Set<Int>()
@@ -168,15 +129,87 @@ extension PMO.Measure {
                         labels.append((personID, competency))
                     }
                 }
-                if batch.rowCount >= batchRows { processBatch() }
+                if batch.rowCount >= batchRows { dispatchBatch() }
             }
-            processBatch()
-            if format == .json { sink.append(firstRecord ? "]\n" : "\n]\n") }
+            dispatchBatch()
+            worker.wait()
+            if format == .json { sink.append(progress.firstRecord ? "]\n" : "\n]\n") }
             sink.flush()
             if timings {
                 let total = clock.now - started
                 Output.error("estimate: \(personCount) persons, \(responseCount) responses; total \(PMO.Measure.seconds(total)) s, "
-                    + "of which \(method.rawValue.uppercased()) \(PMO.Measure.seconds(computing)) s on \(threads) thread(s)")
+                    + "of which \(method.rawValue.uppercased()) \(PMO.Measure.seconds(progress.computing)) s on \(renderer.threads) "
+                    + "thread(s) beside the reader")
+            }
+        }
+    }
+
+    /// What the estimation worker reports back; touched by one thread at a time (handed over by a dispatch group).
+    final class EstimateProgress: @unchecked Sendable {
+        var computing = Duration.zero
+        var firstRecord = true
+    }
+
+    /// Estimates a batch of rows and writes their output lines.
+    struct EstimateRenderer: Sendable {
+        let table: EAPTable
+        let parameters: [IRTParameters]
+        let estimator: AbilityEstimator
+        let competencies: [String]
+        let levels: [@Sendable (Double) -> (Int, String)]
+        let format: OutputFormat
+        let threads: Int
+
+        func render(_ batch: ResponseMatrix, labels: [(person: String, competency: Int)], into sink: OutputSink,
+                    progress: EstimateProgress) {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let estimates: [AbilityEstimate]
+            if estimator.method == .eap {
+                estimates = table.estimate(batch, parallelism: threads)
+            } else {
+                estimates = (0..<batch.rowCount).map { row in
+                    estimator.estimate(batch.row(row).map { ScoredResponse(parameters[$0.item], correct: $0.correct) })
+                }
+            }
+            progress.computing += clock.now - start
+            for (label, estimate) in zip(labels, estimates) {
+                let (number, name) = levels[label.competency](estimate.theta)
+                let competency = competencies[label.competency]
+                switch format {
+                case .csv:
+                    sink.appendCSVField(label.person)
+                    sink.append(",")
+                    sink.appendCSVField(competency)
+                    sink.append(",")
+                    sink.appendFixed(estimate.theta)
+                    sink.append(",")
+                    sink.appendFixed(estimate.se)
+                    sink.append(",")
+                    sink.appendInteger(estimate.responses)
+                    sink.append(",")
+                    sink.appendInteger(number)
+                    sink.append(",")
+                    sink.appendCSVField(name)
+                    sink.append("\n")
+                case .json:
+                    sink.append(progress.firstRecord ? "\n  {\"person\": " : ",\n  {\"person\": ")
+                    progress.firstRecord = false
+                    sink.appendJSONString(label.person)
+                    sink.append(", \"competency\": ")
+                    sink.appendJSONString(competency)
+                    sink.append(", \"theta\": ")
+                    sink.appendFixed(estimate.theta)
+                    sink.append(", \"se\": ")
+                    sink.appendFixed(estimate.se)
+                    sink.append(", \"responses\": ")
+                    sink.appendInteger(estimate.responses)
+                    sink.append(", \"level\": ")
+                    sink.appendInteger(number)
+                    sink.append(", \"level_name\": ")
+                    sink.appendJSONString(name)
+                    sink.append("}")
+                }
             }
         }
     }
@@ -544,6 +577,9 @@ extension PMO.Measure {
         @Option(name: .long, help: "Output format.")
         var format: OutputFormat = .csv
 
+        @Option(name: .long, help: "Threads (default: all cores): one reads the log, the others replay.")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
         @Flag(name: .long, help: "Print the time spent to standard error.")
         var timings = false
 
@@ -552,14 +588,28 @@ extension PMO.Measure {
             let started = clock.now
             let scheduler = try FSRSScheduler(configuration: FSRSConfiguration(desiredRetention: retention))
             var cardIDs = ByteTable()
-            var cards: [ReviewCard] = []
-            var counts: [Int] = []
-            let fields = FieldSplitter()
+            // Two stages: this thread parses the next chunk while a worker replays the previous one.
+            // The worker alone touches `replay` until `worker.wait()` returns.
+            let replay = ReviewReplay(scheduler: scheduler, threads: max(1, threads - 1))
+            let worker = DispatchGroup()
+            var chunk = ReviewChunk()
+            // Takes what it needs as parameters: a local function sharing captured variables with the
+            // per-line closure would make every access to them pay a dynamic exclusivity check.
+            func dispatch(_ chunk: inout ReviewChunk, names: ByteTable) throws {
+                worker.wait()
+                if let error = replay.firstError {
+                    throw InputError(file: reviews, line: error.line,
+                                     message: "this review of card '\(names.string(at: error.card))' is earlier than its previous one; sort the log by time")
+                }
+                guard !chunk.card.isEmpty else { return }
+                let work = chunk
+                DispatchQueue.global().async(group: worker) { replay.run(work) }
+                chunk = ReviewChunk()
+            }
+            defer { worker.wait() }
             var columns: (card: Int, rating: Int, time: Int)?
             var reviewCount = 0
-            try LineReader(path: reviews).forEachLine { line, number in
-                if line.isEmpty { return }
-                fields.split(line)
+            try CSVReader(path: reviews).forEachRecord { fields, number in
                 guard let (card, rating, time) = columns else {
                     let header = fields.strings()
                     columns = (try PMO.Measure.column("card", in: header, file: reviews),
@@ -576,18 +626,19 @@ extension PMO.Measure {
                 guard let seconds = Timestamp.parse(fields[time]) else {
                     throw InputError(file: reviews, line: number, message: "time '\(String(decoding: fields[time], as: UTF8.self))' is neither Unix seconds nor ISO 8601 (2024-01-31T09:30:00Z)")
                 }
-                let date = Date(timeIntervalSince1970: seconds)
                 let (index, inserted) = cardIDs.insert(fields[card])
-                if inserted {
-                    cards.append(ReviewCard(due: date))
-                    counts.append(0)
-                } else if let last = cards[index].lastReview, date < last {
-                    throw InputError(file: reviews, line: number, message: "this review of card '\(cardIDs.string(at: index))' is earlier than its previous one; sort the log by time")
-                }
-                cards[index] = scheduler.review(cards[index], rating: parsedRating, at: date).card
-                counts[index] += 1
+                if inserted { chunk.newCards.append(seconds) }
+                chunk.card.append(Int32(index))
+                chunk.rating.append(UInt8(parsedRating.rawValue))
+                chunk.time.append(seconds)
+                chunk.line.append(Int32(truncatingIfNeeded: number))
                 reviewCount += 1
+                if chunk.card.count >= ReviewChunk.size { try dispatch(&chunk, names: cardIDs) }
             }
+            try dispatch(&chunk, names: cardIDs)
+            try dispatch(&chunk, names: cardIDs)  // waits for the last chunk and reports its error, if any
+            let cards = replay.cards
+            let counts = replay.counts
             let sink = try OutputSink(path: nil)
             switch format {
             case .csv: sink.append("card,state,step,stability,difficulty,due,last_review,reviews\n")
@@ -627,9 +678,112 @@ extension PMO.Measure {
             if format == .json { sink.append(cards.isEmpty ? "]\n" : "\n]\n") }
             sink.flush()
             if timings {
-                Output.error("fsrs: \(reviewCount) reviews of \(cards.count) cards; total \(PMO.Measure.seconds(clock.now - started)) s")
+                Output.error("fsrs: \(reviewCount) reviews of \(cards.count) cards; total \(PMO.Measure.seconds(clock.now - started)) s, "
+                    + "of which replay \(PMO.Measure.seconds(replay.computing)) s beside the reader")
             }
         }
+    }
+
+    /// A run of parsed reviews handed from the reader to the replay worker.
+    struct ReviewChunk: Sendable {
+        /// Reviews per chunk.
+        static let size = 1 << 16
+        /// The first review time of each card first seen in this chunk, in card-index order.
+        var newCards: [Double] = []
+        var card: [Int32] = []
+        var rating: [UInt8] = []
+        var time: [Double] = []
+        var line: [Int32] = []
+    }
+
+    /// Replays review chunks: a chunk is sorted by card (stably, so each card keeps its time order)
+    /// and the cards are replayed in parallel, each card's state staying in cache while its reviews
+    /// run. Cards are independent, so the result is that of replaying line by line.
+    ///
+    /// `@unchecked Sendable`: the reader hands it to one worker at a time through a dispatch group.
+    final class ReviewReplay: @unchecked Sendable {
+        let scheduler: FSRSScheduler
+        let threads: Int
+        private(set) var cards: [ReviewCard] = []
+        private(set) var counts: [Int] = []
+        /// The first review found earlier than its card's previous one: its line and card.
+        private(set) var firstError: (line: Int, card: Int)?
+        /// Time spent sorting and replaying.
+        private(set) var computing = Duration.zero
+
+        init(scheduler: FSRSScheduler, threads: Int) {
+            self.scheduler = scheduler
+            self.threads = threads
+        }
+
+        func run(_ chunk: ReviewChunk) {
+            guard firstError == nil else { return }
+            let clock = ContinuousClock()
+            let started = clock.now
+            defer { computing += clock.now - started }
+            for first in chunk.newCards {
+                cards.append(ReviewCard(due: Date(timeIntervalSince1970: first)))
+                counts.append(0)
+            }
+            let total = chunk.card.count
+            // Counting sort by card.
+            var starts = [Int](repeating: 0, count: cards.count + 1)
+            for index in chunk.card { starts[Int(index) + 1] += 1 }
+            for index in 0..<cards.count {
+                counts[index] += starts[index + 1]
+                starts[index + 1] += starts[index]
+            }
+            var sortedRating = [UInt8](repeating: 0, count: total)
+            var sortedTime = [Double](repeating: 0, count: total)
+            var sortedLine = [Int32](repeating: 0, count: total)
+            var fill = starts
+            for index in 0..<total {
+                let card = Int(chunk.card[index])
+                let target = fill[card]
+                fill[card] = target + 1
+                sortedRating[target] = chunk.rating[index]
+                sortedTime[target] = chunk.time[index]
+                sortedLine[target] = chunk.line[index]
+            }
+            var errors = [(line: Int, card: Int)?](repeating: nil, count: threads)
+            let scheduler = self.scheduler
+            let cardCount = cards.count
+            let partitions = max(1, min(threads, cardCount / 1024))
+            let cardStarts = starts, ratings = sortedRating, times = sortedTime, lines = sortedLine
+            cards.withUnsafeMutableBufferPointer { cardBuffer in
+                errors.withUnsafeMutableBufferPointer { errorBuffer in
+                    let shared = ReplayBuffers(cards: cardBuffer.baseAddress!, errors: errorBuffer.baseAddress!)
+                    let work: @Sendable (Int) -> Void = { partition in
+                        let first = cardCount * partition / partitions, last = cardCount * (partition + 1) / partitions
+                        for card in first..<last where cardStarts[card] < cardStarts[card + 1] {
+                            var state = shared.cards[card]
+                            for review in cardStarts[card]..<cardStarts[card + 1] {
+                                let date = Date(timeIntervalSince1970: times[review])
+                                if let previous = state.lastReview, date < previous {
+                                    if shared.errors[partition] == nil { shared.errors[partition] = (Int(lines[review]), card) }
+                                    break
+                                }
+                                state = scheduler.review(state, rating: ReviewRating(rawValue: Int(ratings[review])) ?? .good,
+                                                         at: date).card
+                            }
+                            shared.cards[card] = state
+                        }
+                    }
+                    if partitions == 1 {
+                        work(0)
+                    } else {
+                        DispatchQueue.concurrentPerform(iterations: partitions, execute: work)
+                    }
+                }
+            }
+            firstError = errors.compactMap { $0 }.min { $0.line < $1.line }
+        }
+    }
+
+    /// Card states and error slots shared by the replay threads; each thread owns disjoint cards and its own slot.
+    private struct ReplayBuffers: @unchecked Sendable {
+        let cards: UnsafeMutablePointer<ReviewCard>
+        let errors: UnsafeMutablePointer<(line: Int, card: Int)?>
     }
 
     static func rating(_ field: UnsafeBufferPointer<UInt8>) -> ReviewRating? {
@@ -670,11 +824,8 @@ extension PMO.Measure {
         static func read(_ path: String) throws -> ItemFile {
             var file = ItemFile()
             var competencyIndex: [String: Int] = [:]
-            let fields = FieldSplitter()
             var columns: (item: Int, competency: Int?, a: Int?, b: Int?, difficulty: Int?)?
-            try LineReader(path: path).forEachLine { line, number in
-                if line.isEmpty { return }
-                fields.split(line)
+            try CSVReader(path: path).forEachRecord { fields, number in
                 guard let columns else {
                     let header = fields.strings().map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
                     let item = try PMO.Measure.column("item", in: header, file: path)
@@ -742,21 +893,11 @@ extension PMO.Measure {
             _ path: String, items: ByteTable?, newItems: ((UnsafeBufferPointer<UInt8>) -> Int)? = nil,
             _ body: (UnsafeBufferPointer<UInt8>, [Int32], [UInt8]) throws -> Void
         ) throws {
-            let fields = FieldSplitter()
             var columns: (person: Int, item: Int, correct: Int)?
-            var person: [UInt8] = []
-            var havePerson = false
-            var personItems: [Int32] = []
-            var personCorrect: [UInt8] = []
-            func flush() throws {
-                guard havePerson else { return }
-                try person.withUnsafeBufferPointer { try body($0, personItems, personCorrect) }
-                personItems.removeAll(keepingCapacity: true)
-                personCorrect.removeAll(keepingCapacity: true)
-            }
-            try LineReader(path: path).forEachLine { line, number in
-                if line.isEmpty { return }
-                fields.split(line)
+            // One captured variable holding all per-person state keeps the per-line work free of
+            // dynamic exclusivity checks (several captured variables shared with a local function are not).
+            var state = PersonState()
+            try CSVReader(path: path).forEachRecord { fields, number in
                 guard let (personColumn, itemColumn, correctColumn) = columns else {
                     let header = fields.strings()
                     columns = (try PMO.Measure.column("person", in: header, file: path),
@@ -769,11 +910,11 @@ extension PMO.Measure {
                                      message: "expected at least \(max(personColumn, itemColumn, correctColumn) + 1) fields, found \(fields.count)")
                 }
                 let personField = fields[personColumn]
-                if !havePerson || !PMO.Measure.equal(personField, person) {
-                    try flush()
-                    person.removeAll(keepingCapacity: true)
-                    person.append(contentsOf: personField)
-                    havePerson = true
+                if !state.havePerson || !PMO.Measure.equal(personField, state.person) {
+                    try state.flush(body)
+                    state.person.removeAll(keepingCapacity: true)
+                    state.person.append(contentsOf: personField)
+                    state.havePerson = true
                 }
                 let itemField = fields[itemColumn]
                 let item: Int
@@ -789,18 +930,50 @@ extension PMO.Measure {
                     throw InputError(file: path, line: number,
                                      message: "correct must be 1/0 or true/false, found '\(String(decoding: fields[correctColumn], as: UTF8.self))'")
                 }
-                personItems.append(Int32(item))
-                personCorrect.append(correct ? 1 : 0)
+                state.items.append(Int32(item))
+                state.correct.append(correct ? 1 : 0)
             }
-            try flush()
+            try state.flush(body)
+        }
+
+        /// The person being read and their responses so far.
+        private struct PersonState {
+            var person: [UInt8] = []
+            var havePerson = false
+            var items: [Int32] = []
+            var correct: [UInt8] = []
+
+            mutating func flush(_ body: (UnsafeBufferPointer<UInt8>, [Int32], [UInt8]) throws -> Void) throws {
+                guard havePerson else { return }
+                try person.withUnsafeBufferPointer { try body($0, items, correct) }
+                items.removeAll(keepingCapacity: true)
+                correct.removeAll(keepingCapacity: true)
+            }
         }
     }
 
     static func equal(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
         guard field.count == bytes.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
-            field.count == 0 || memcmp(field.baseAddress!, stored.baseAddress!, field.count) == 0
+            guard let lhs = field.baseAddress, let rhs = stored.baseAddress else { return true }
+            return PMO.Measure.equalBytes(lhs, rhs, field.count)
         }
+    }
+
+    /// Byte-wise equality, inlined: ids are short, and a call to memcmp costs more than the loop.
+    @inline(__always)
+    static func equalBytes(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var index = 0
+        while index + 8 <= count {
+            if UnsafeRawPointer(lhs + index).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(rhs + index).loadUnaligned(as: UInt64.self) { return false }
+            index += 8
+        }
+        while index < count {
+            if lhs[index] != rhs[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     static func correctness(_ field: UnsafeBufferPointer<UInt8>) -> Bool? {
@@ -819,142 +992,158 @@ extension PMO.Measure {
 // MARK: - Reading and writing bytes
 
 extension PMO.Measure {
-    /// Reads a file in 1 MiB chunks and hands out its lines (without the line break) with 1-based line numbers.
-    struct LineReader {
+    /// Reads a CSV file in 1 MiB chunks and hands out its records, split into fields, with 1-based line numbers.
+    ///
+    /// Fields point into the read buffer (or, for a line with quotes, into a scratch copy with the
+    /// quoting removed, RFC 4180) and are valid only during the call. The state lives in local
+    /// variables and raw buffers, so the per-line work pays for no exclusivity checks.
+    struct CSVReader {
         var path: String
+        /// Lines with more fields are refused.
+        static let maximumFields = 256
 
-        func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        func forEachRecord(_ body: (CSVRecord, Int) throws -> Void) throws {
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
                 throw InputError(file: path, line: 0, message: "cannot open the file: \(String(cString: strerror(errno)))")
             }
             defer { close(descriptor) }
+            let starts = UnsafeMutablePointer<Int>.allocate(capacity: CSVReader.maximumFields)
+            let ends = UnsafeMutablePointer<Int>.allocate(capacity: CSVReader.maximumFields)
+            var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+            var scratchCapacity = 4096
+            defer {
+                starts.deallocate()
+                ends.deallocate()
+                scratch.deallocate()
+            }
             let chunk = 1 << 20
-            var buffer = [UInt8](repeating: 0, count: 2 * chunk)
+            var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * chunk)
+            var capacity = 2 * chunk
+            defer { buffer.deallocate() }
             var carried = 0
             var lineNumber = 0
-            while true {
-                if buffer.count - carried < chunk { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + carried, chunk) }
-                guard count >= 0 else {
-                    throw InputError(file: path, line: lineNumber, message: "cannot read the file: \(String(cString: strerror(errno)))")
-                }
-                let filled = carried + count
-                var consumed = 0
-                try buffer.withUnsafeBufferPointer { bytes in
-                    let base = bytes.baseAddress!
-                    var start = 0
-                    while start < filled {
-                        guard let newline = memchr(base + start, 0x0A, filled - start) else { break }
-                        let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
-                        var lineEnd = end
-                        if lineEnd > start, base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                        lineNumber += 1
-                        try body(UnsafeBufferPointer(start: base + start, count: lineEnd - start), lineNumber)
-                        start = end + 1
-                    }
-                    consumed = start
-                    if count == 0, consumed < filled {
-                        var lineEnd = filled
-                        if base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                        lineNumber += 1
-                        try body(UnsafeBufferPointer(start: base + consumed, count: lineEnd - consumed), lineNumber)
-                        consumed = filled
-                    }
-                }
-                if count == 0 { break }
-                carried = filled - consumed
-                if carried > 0, consumed > 0 {
-                    buffer.withUnsafeMutableBytes { _ = memmove($0.baseAddress!, $0.baseAddress! + consumed, carried) }
-                }
-            }
-        }
-    }
 
-    /// Splits a CSV line into fields; quoted fields (RFC 4180) are unquoted into a scratch buffer.
-    ///
-    /// A class so that the scratch storage stays put while fields point into it; one per reader, never shared.
-    final class FieldSplitter {
-        private var starts = [UnsafePointer<UInt8>?](repeating: nil, count: 64)
-        private var lengths = [Int](repeating: 0, count: 64)
-        private(set) var count = 0
-        private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
-        private var scratchCapacity = 1024
-
-        deinit { scratch.deallocate() }
-
-        func split(_ line: UnsafeBufferPointer<UInt8>) {
-            count = 0
-            guard let base = line.baseAddress, line.count > 0 else {
-                append(UnsafePointer(scratch), 0)
-                return
-            }
-            if memchr(base, 0x22, line.count) != nil {
-                splitQuoted(line)
-                return
-            }
-            var start = 0
-            var position = 0
-            while let comma = memchr(base + position, 0x2C, line.count - position) {
-                let end = UnsafePointer<UInt8>(comma.assumingMemoryBound(to: UInt8.self)) - base
-                append(base + start, end - start)
-                start = end + 1
-                position = start
-            }
-            append(base + start, line.count - start)
-        }
-
-        private func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
-            if count == starts.count {
-                starts.append(contentsOf: repeatElement(nil, count: count))
-                lengths.append(contentsOf: repeatElement(0, count: count))
-            }
-            starts[count] = start
-            lengths[count] = length
-            count += 1
-        }
-
-        private func splitQuoted(_ line: UnsafeBufferPointer<UInt8>) {
-            if scratchCapacity < line.count {
-                scratch.deallocate()
-                scratchCapacity = line.count
-                scratch = .allocate(capacity: scratchCapacity)
-            }
-            var out = 0
-            var fieldStart = 0
-            var index = 0
-            var inQuotes = false
-            while index < line.count {
-                let byte = line[index]
-                if inQuotes {
-                    if byte == 0x22 {
-                        if index + 1 < line.count, line[index + 1] == 0x22 {
-                            scratch[out] = 0x22
-                            out += 1
-                            index += 1
-                        } else {
-                            inQuotes = false
+            func record(_ line: UnsafePointer<UInt8>, _ length: Int) throws {
+                lineNumber += 1
+                guard length > 0 else { return }
+                var count = 0
+                var fieldStart = 0
+                var quoted = false
+                for index in 0..<length {
+                    let byte = line[index]
+                    if byte == 0x2C {
+                        guard count < CSVReader.maximumFields - 1 else {
+                            throw InputError(file: path, line: lineNumber, message: "more than \(CSVReader.maximumFields) fields")
                         }
+                        starts[count] = fieldStart
+                        ends[count] = index
+                        count += 1
+                        fieldStart = index + 1
+                    } else if byte == 0x22 {
+                        quoted = true
+                        break
+                    }
+                }
+                if !quoted {
+                    starts[count] = fieldStart
+                    ends[count] = length
+                    try body(CSVRecord(base: line, starts: starts, ends: ends, count: count + 1), lineNumber)
+                    return
+                }
+                // Slow path: unquote into the scratch buffer.
+                if scratchCapacity < length {
+                    scratch.deallocate()
+                    scratchCapacity = length
+                    scratch = .allocate(capacity: length)
+                }
+                var out = 0, index = 0, inQuotes = false
+                count = 0
+                fieldStart = 0
+                while index < length {
+                    let byte = line[index]
+                    if inQuotes {
+                        if byte == 0x22 {
+                            if index + 1 < length, line[index + 1] == 0x22 {
+                                scratch[out] = 0x22
+                                out += 1
+                                index += 1
+                            } else {
+                                inQuotes = false
+                            }
+                        } else {
+                            scratch[out] = byte
+                            out += 1
+                        }
+                    } else if byte == 0x22 {
+                        inQuotes = true
+                    } else if byte == 0x2C {
+                        guard count < CSVReader.maximumFields - 1 else {
+                            throw InputError(file: path, line: lineNumber, message: "more than \(CSVReader.maximumFields) fields")
+                        }
+                        starts[count] = fieldStart
+                        ends[count] = out
+                        count += 1
+                        fieldStart = out
                     } else {
                         scratch[out] = byte
                         out += 1
                     }
-                } else if byte == 0x22 {
-                    inQuotes = true
-                } else if byte == 0x2C {
-                    append(UnsafePointer(scratch + fieldStart), out - fieldStart)
-                    fieldStart = out
-                } else {
-                    scratch[out] = byte
-                    out += 1
+                    index += 1
                 }
-                index += 1
+                guard !inQuotes else {
+                    throw InputError(file: path, line: lineNumber, message: "a quoted field is not closed (quoted line breaks are not supported)")
+                }
+                starts[count] = fieldStart
+                ends[count] = out
+                try body(CSVRecord(base: UnsafePointer(scratch), starts: starts, ends: ends, count: count + 1), lineNumber)
             }
-            append(UnsafePointer(scratch + fieldStart), out - fieldStart)
+
+            while true {
+                if capacity - carried < chunk {
+                    let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                    bigger.update(from: buffer, count: carried)
+                    buffer.deallocate()
+                    buffer = bigger
+                    capacity *= 2
+                }
+                let count = read(descriptor, buffer + carried, chunk)
+                guard count >= 0 else {
+                    throw InputError(file: path, line: lineNumber, message: "cannot read the file: \(String(cString: strerror(errno)))")
+                }
+                let filled = carried + count
+                var start = 0
+                while start < filled {
+                    guard let newline = memchr(buffer + start, 0x0A, filled - start) else { break }
+                    let end = newline.assumingMemoryBound(to: UInt8.self) - buffer
+                    var lineEnd = end
+                    if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                    try record(buffer + start, lineEnd - start)
+                    start = end + 1
+                }
+                if count == 0 {
+                    if start < filled {
+                        var lineEnd = filled
+                        if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                        try record(buffer + start, lineEnd - start)
+                    }
+                    break
+                }
+                carried = filled - start
+                if carried > 0, start > 0 { memmove(buffer, buffer + start, carried) }
+            }
         }
+    }
+
+    /// One CSV record: its fields as byte ranges, valid only while the reader's callback runs.
+    struct CSVRecord {
+        let base: UnsafePointer<UInt8>
+        let starts: UnsafePointer<Int>
+        let ends: UnsafePointer<Int>
+        let count: Int
 
         subscript(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(start: starts[index], count: lengths[index])
+            UnsafeBufferPointer(start: base + starts[index], count: ends[index] - starts[index])
         }
 
         func strings() -> [String] {
@@ -963,18 +1152,44 @@ extension PMO.Measure {
     }
 
     /// Interns byte strings (item and card ids) as dense indices 0, 1, 2, … with an open-addressing hash table.
+    ///
+    /// A slot holds the key's first 8 bytes, its length, part of its hash and its index, so a
+    /// lookup of a short id (most are) touches one cache line and never the stored bytes.
     struct ByteTable {
+        /// One slot: `prefix` is the key's first 8 bytes (zero-padded); `meta` is 0 when empty, else
+        /// hash tag (16 bits) << 48 | min(length, 65535) << 32 | (index + 1).
+        private struct Slot {
+            var prefix: UInt64
+            var meta: UInt64
+        }
+
         private var bytes: [UInt8] = []
         private var starts: [Int] = [0]
-        private var slots: [Int32] = Array(repeating: -1, count: 1024)
-        private var hashes: [UInt64] = []
+        private var slots = [Slot](repeating: Slot(prefix: 0, meta: 0), count: 1024)
 
         var count: Int { starts.count - 1 }
 
         static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash ^ (hash >> 29)
+            hash ^= hash >> 32
+            hash &*= 0xD6E8_FEB8_6659_FD93
+            return hash ^ (hash >> 32)
+        }
+
+        /// The first 8 bytes of `key`, zero-padded, as one integer.
+        @inline(__always)
+        private static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            guard let base = key.baseAddress else { return 0 }
+            if key.count >= 8 { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
+            var value: UInt64 = 0
+            for index in 0..<key.count { value |= UInt64(base[index]) << (8 * UInt64(index)) }
+            return value
+        }
+
+        @inline(__always)
+        private static func meta(hash: UInt64, length: Int, index: Int) -> UInt64 {
+            (hash >> 48) << 48 | UInt64(min(length, 0xFFFF)) << 32 | UInt64(index + 1)
         }
 
         func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -983,21 +1198,26 @@ extension PMO.Measure {
 
         private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int?, slot: Int) {
             let mask = slots.count - 1
+            let wanted = ByteTable.meta(hash: hash, length: key.count, index: 0) >> 32
+            let prefix = ByteTable.prefix(key)
             var slot = Int(truncatingIfNeeded: hash) & mask
-            return bytes.withUnsafeBufferPointer { stored in
+            return slots.withUnsafeBufferPointer { table in
                 while true {
-                    let entry = Int(slots[slot])
-                    if entry < 0 { return (nil, slot) }
-                    if hashes[entry] == hash {
-                        let start = starts[entry], length = starts[entry + 1] - start
-                        if length == key.count,
-                           length == 0 || memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0 {
-                            return (entry, slot)
-                        }
+                    let entry = table[slot]
+                    if entry.meta == 0 { return (nil, slot) }
+                    if entry.meta >> 32 == wanted, entry.prefix == prefix {
+                        let index = Int(entry.meta & 0xFFFF_FFFF) - 1
+                        if key.count <= 8 || longKeyMatches(key, index) { return (index, slot) }
                     }
                     slot = (slot + 1) & mask
                 }
             }
+        }
+
+        private func longKeyMatches(_ key: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            let start = starts[index], length = starts[index + 1] - start
+            guard length == key.count else { return false }
+            return bytes.withUnsafeBufferPointer { PMO.Measure.equalBytes($0.baseAddress! + start, key.baseAddress!, length) }
         }
 
         /// The index of `key`, adding it when new.
@@ -1008,8 +1228,7 @@ extension PMO.Measure {
             let index = count
             bytes.append(contentsOf: key)
             starts.append(bytes.count)
-            hashes.append(hash)
-            slots[slot] = Int32(index)
+            slots[slot] = Slot(prefix: ByteTable.prefix(key), meta: ByteTable.meta(hash: hash, length: key.count, index: index))
             if count * 2 > slots.count { grow() }
             return (index, true)
         }
@@ -1021,13 +1240,18 @@ extension PMO.Measure {
         }
 
         private mutating func grow() {
-            slots = Array(repeating: -1, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (index, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index)
+            var larger = [Slot](repeating: Slot(prefix: 0, meta: 0), count: slots.count * 2)
+            let mask = larger.count - 1
+            bytes.withUnsafeBufferPointer { stored in
+                for index in 0..<count {
+                    let key = UnsafeBufferPointer(rebasing: stored[starts[index]..<starts[index + 1]])
+                    let hash = ByteTable.hash(key)
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while larger[slot].meta != 0 { slot = (slot + 1) & mask }
+                    larger[slot] = Slot(prefix: ByteTable.prefix(key), meta: ByteTable.meta(hash: hash, length: key.count, index: index))
+                }
             }
+            slots = larger
         }
 
         func string(at index: Int) -> String {
@@ -1036,42 +1260,75 @@ extension PMO.Measure {
     }
 
     /// Buffered output to standard output or a file, with fast number formatting.
-    final class OutputSink {
-        private var buffer: [UInt8] = []
+    ///
+    /// All stored properties are constants (the buffer and its fill level live behind pointers),
+    /// so appending a byte costs no exclusivity check.
+    ///
+    /// `@unchecked Sendable`: `estimate` hands the sink to its worker thread and takes it back
+    /// through a dispatch group, so two threads never use it at once.
+    final class OutputSink: @unchecked Sendable {
+        private static let capacity = 1 << 20
+        private let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: OutputSink.capacity)
+        private let used = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         private let descriptor: Int32
         private let path: String
 
         /// Standard output when `path` is `nil`, else the file, created or truncated.
         init(path: String?) throws {
             self.path = path ?? "standard output"
+            used.initialize(to: 0)
             if let path {
                 descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
                 guard descriptor >= 0 else {
+                    storage.deallocate()
+                    used.deallocate()
                     throw InputError(file: path, line: 0, message: "cannot write the file: \(String(cString: strerror(errno)))")
                 }
             } else {
                 descriptor = STDOUT_FILENO
             }
-            buffer.reserveCapacity(1 << 20)
         }
 
         deinit {
             flush()
             if descriptor != STDOUT_FILENO { close(descriptor) }
+            storage.deallocate()
+            used.deallocate()
         }
 
-        func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
+        @inline(__always)
+        private func byte(_ value: UInt8) {
+            if used.pointee == OutputSink.capacity { flush() }
+            storage[used.pointee] = value
+            used.pointee += 1
+        }
 
-        func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            if used.pointee + bytes.count > OutputSink.capacity { flush() }
+            if bytes.count > OutputSink.capacity {
+                writeAll(base, bytes.count)
+                return
+            }
+            (storage + used.pointee).update(from: base, count: bytes.count)
+            used.pointee += bytes.count
+        }
+
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
+
+        func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
 
         func appendInteger(_ value: Int) {
             if value < 0 {
-                buffer.append(0x2D)
-                appendInteger(-value)
+                byte(0x2D)
+                appendInteger(0 - value)
                 return
             }
             if value >= 10 { appendInteger(value / 10) }
-            buffer.append(UInt8(0x30 + value % 10))
+            byte(UInt8(0x30 + value % 10))
         }
 
         /// `value` with `decimals` digits after the point (default 6), rounded half away from zero.
@@ -1080,21 +1337,21 @@ extension PMO.Measure {
                 append(value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf"))
                 return
             }
-            let scale = pow(10.0, Double(decimals))
-            let scaled = (abs(value) * scale).rounded()
+            var divisor = 1
+            for _ in 0..<decimals { divisor *= 10 }
+            let scaled = (abs(value) * Double(divisor)).rounded()
             guard scaled < 9e15 else {
                 append(String(value))
                 return
             }
             var units = Int(scaled)
-            if value < 0, units > 0 { buffer.append(0x2D) }
-            let divisor = Int(scale)
+            if value < 0, units > 0 { byte(0x2D) }
             appendInteger(units / divisor)
             units %= divisor
-            buffer.append(0x2E)
+            byte(0x2E)
             var digit = divisor / 10
             while digit > 0 {
-                buffer.append(UInt8(0x30 + units / digit % 10))
+                byte(UInt8(0x30 + units / digit % 10))
                 digit /= 10
             }
         }
@@ -1110,39 +1367,42 @@ extension PMO.Measure {
 
         /// A JSON string literal.
         func appendJSONString(_ text: String) {
-            buffer.append(0x22)
-            for byte in text.utf8 {
-                switch byte {
+            byte(0x22)
+            for value in text.utf8 {
+                switch value {
                 case 0x22: append("\\\"")
                 case 0x5C: append("\\\\")
                 case 0x0A: append("\\n")
                 case 0x0D: append("\\r")
                 case 0x09: append("\\t")
-                case 0..<0x20: append(String(format: "\\u%04x", Int(byte)))
-                default: buffer.append(byte)
+                case 0..<0x20: append(String(format: "\\u%04x", Int(value)))
+                default: byte(value)
                 }
             }
-            buffer.append(0x22)
+            byte(0x22)
         }
 
+        /// Writes the buffer out once it is half full (appends flush on their own when it is full).
         func flushIfFull() {
-            if buffer.count >= 1 << 20 { flush() }
+            if used.pointee >= OutputSink.capacity / 2 { flush() }
         }
 
         func flush() {
+            writeAll(storage, used.pointee)
+            used.pointee = 0
+        }
+
+        private func writeAll(_ base: UnsafePointer<UInt8>, _ count: Int) {
             var written = 0
-            buffer.withUnsafeBytes { bytes in
-                while written < bytes.count {
-                    let count = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                    if count <= 0 {
-                        if count < 0, errno == EINTR { continue }
-                        Output.error("error: cannot write to \(path): \(String(cString: strerror(errno)))")
-                        return
-                    }
-                    written += count
+            while written < count {
+                let result = write(descriptor, base + written, count - written)
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else {
+                    Output.error("error: cannot write to \(path): \(String(cString: strerror(errno)))")
+                    return
                 }
+                written += result
             }
-            buffer.removeAll(keepingCapacity: true)
         }
     }
 
@@ -1152,6 +1412,18 @@ extension PMO.Measure {
         static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
             guard !field.isEmpty else { return nil }
             if field.count >= 10, field[4] == 0x2D { return parseISO(field) }
+            if field.count <= 15 {
+                var value = 0
+                var digits = true
+                for byte in field {
+                    guard byte >= 0x30, byte <= 0x39 else {
+                        digits = false
+                        break
+                    }
+                    value = value &* 10 &+ Int(byte &- 0x30)
+                }
+                if digits { return Double(value) }
+            }
             return Double(String(decoding: field, as: UTF8.self))
         }
 

@@ -14,7 +14,8 @@ public struct PMO: AsyncParsableCommand {
         Settings come from pmo.yaml and $XDG_CONFIG_HOME/pmo/config.yaml (see docs/configuration.md).
         """,
         version: PMO.version,
-        subcommands: [Dashboard.self, Learn.self, Quiz.self, Review.self, Assess.self, Progress.self, Courses.self, Content.self, Config.self],
+        subcommands: [Dashboard.self, Learn.self, Quiz.self, Review.self, Assess.self, Progress.self, Courses.self,
+                      Report.self, Items.self, Measure.self, Content.self, Config.self],
         defaultSubcommand: Dashboard.self
     )
 
