@@ -37,7 +37,7 @@ def read_dense_responses(directory, n_items):
     """
     data = np.fromfile(f"{directory}/responses.csv", dtype=np.uint8)
     ends = np.flatnonzero(data == 10)[1:]  # skip the header line
-    answers = (data[ends - 1] - 48).astype(np.int8)
+    answers = (data[ends - 1] - 48).astype(int)
     if len(answers) % n_items != 0:
         raise SystemExit("responses.csv is not dense person x item; run pmo measure simulate without --answered")
     with open(f"{directory}/responses.csv") as f:

@@ -53,16 +53,17 @@ extension CatalogLoader {
         var unreadable: [Diagnostic] = []
         let rootPath = root.standardizedFileURL.path
         for top in tops {
-            let base = root.appendingPathComponent(top)
-            guard let enumerator = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                                                 options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in enumerator {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                var relative = url.standardizedFileURL.path
-                if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }
+            // Path strings, not URLs with resource values: enumeration was a visible part of load time.
+            guard let enumerator = fm.enumerator(atPath: root.appendingPathComponent(top).path) else { continue }
+            while let sub = enumerator.nextObject() as? String {
+                if sub.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                let relative = top + "/" + sub
                 known.insert(relative)
                 guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || relative.hasSuffix(".md") else { continue }
-                guard let data = fm.contents(atPath: url.path) else {
+                let full = rootPath + "/" + relative
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                guard let data = fm.contents(atPath: full) else {
                     unreadable.append(Diagnostic(.error, SourceLocation(file: relative), "cannot read the file"))
                     continue
                 }

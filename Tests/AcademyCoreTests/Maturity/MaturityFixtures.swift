@@ -1,3 +1,4 @@
+import Foundation
 import AcademyCore
 
 /// Maturity models and answer sets built in code for the scoring tests.

@@ -117,7 +117,7 @@ struct MaturityScorerTests {
                 checked += 1
             }
         }
-        #expect(checked == 500)
+        #expect(checked == 2000)   // 4 criteria × 625 sets × 4 of 5 options that can rise
     }
 
     @Test("the score is normalised by the scale range when the scale does not start at 0")
