@@ -28,10 +28,12 @@ let package = Package(
             dependencies: ["AcademyCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "TerminalUI"),
+        .target(name: "AcademyReports", dependencies: ["AcademyCore", "AcademyStore"]),
+        .target(name: "ChatBot", dependencies: ["AcademyCore", "AcademyStore", "CCurl"]),
         .target(
             name: "PMOCommands",
             dependencies: [
-                "AcademyCore", "AcademyStore", "TerminalUI", "CCurl",
+                "AcademyCore", "AcademyStore", "AcademyReports", "ChatBot", "TerminalUI", "CCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +44,8 @@ let package = Package(
         .testTarget(name: "CCurlTests", dependencies: ["CCurl", "TestSupport"]),
         .testTarget(name: "AcademyCoreTests", dependencies: ["AcademyCore"], resources: [.copy("Golden")]),
         .testTarget(name: "AcademyStoreTests", dependencies: ["AcademyStore", "AcademyCore"]),
+        .testTarget(name: "AcademyReportsTests", dependencies: ["AcademyReports", "AcademyCore", "AcademyStore"]),
+        .testTarget(name: "ChatBotTests", dependencies: ["ChatBot", "AcademyCore", "AcademyStore", "TestSupport", "CCurl"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "PMOCommandsTests", dependencies: ["PMOCommands", "AcademyCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
