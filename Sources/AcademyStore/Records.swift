@@ -279,3 +279,50 @@ public struct ItemCalibrationRecord: Sendable, Codable, Equatable {
         self.calibratedAt = calibratedAt
     }
 }
+
+/// One assessor's maturity questionnaire for one unit (or the whole organisation when `unitID` is nil).
+public struct MaturityAssessmentRecord: Sendable, Codable, Equatable, Identifiable {
+    public enum Status: String, Sendable, Codable {
+        case draft, submitted
+    }
+
+    public var id: Int64?
+    public var modelID: String
+    public var unitID: Int64?
+    /// The assessor's login.
+    public var assessor: String
+    public var status: Status
+    public var startedAt: Date
+    public var submittedAt: Date?
+
+    public init(id: Int64? = nil, modelID: String, unitID: Int64?, assessor: String, status: Status = .draft,
+                startedAt: Date, submittedAt: Date? = nil) {
+        self.id = id
+        self.modelID = modelID
+        self.unitID = unitID
+        self.assessor = assessor
+        self.status = status
+        self.startedAt = startedAt
+        self.submittedAt = submittedAt
+    }
+
+    public var assessmentID: Int64 { id ?? -1 }
+}
+
+/// One answer of a maturity questionnaire, saved the moment it is given.
+public struct MaturityAnswerRecord: Sendable, Codable, Equatable {
+    public var assessmentID: Int64
+    public var criterionID: String
+    /// The scale point id (`largely`).
+    public var answer: String
+    public var note: String
+    public var answeredAt: Date
+
+    public init(assessmentID: Int64, criterionID: String, answer: String, note: String, answeredAt: Date) {
+        self.assessmentID = assessmentID
+        self.criterionID = criterionID
+        self.answer = answer
+        self.note = note
+        self.answeredAt = answeredAt
+    }
+}

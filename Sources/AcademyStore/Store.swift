@@ -63,6 +63,20 @@ public protocol Store: Sendable {
     /// The newest calibration of each item.
     func latestCalibrations() async throws -> [String: ItemCalibrationRecord]
 
+    // MARK: Organisational maturity
+
+    /// The assessor's draft for this model and unit, if any.
+    func draftMaturityAssessment(modelID: String, unitID: Int64?, assessor: String) async throws -> MaturityAssessmentRecord?
+    func createMaturityAssessment(_ assessment: MaturityAssessmentRecord) async throws -> MaturityAssessmentRecord
+    /// Saves (or replaces) one answer in its own transaction.
+    func saveMaturityAnswer(_ answer: MaturityAnswerRecord) async throws
+    func maturityAnswers(assessmentID: Int64) async throws -> [MaturityAnswerRecord]
+    func submitMaturityAssessment(id: Int64, at: Date) async throws
+    /// Every assessment of a model for a unit (nil: the whole organisation), oldest first.
+    func maturityAssessments(modelID: String, unitID: Int64?) async throws -> [MaturityAssessmentRecord]
+    /// The newest estimate per competency of every person, for capability evidence and reports.
+    func latestEstimatesByPerson() async throws -> [Int64: [SkillEstimateRecord]]
+
     // MARK: Assignments, dashboard, audit
 
     func assign(_ assignment: Assignment) async throws -> Assignment

@@ -9,7 +9,7 @@ extension PMO {
     struct Assess: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Assess skills (adaptive test) or the organisation's project-management maturity.",
-            subcommands: [Skills.self]
+            subcommands: [Skills.self, Maturity.self]
         )
     }
 }

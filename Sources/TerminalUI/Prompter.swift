@@ -99,9 +99,12 @@ public final class Prompter {
     }
 
     /// A line of text (or a number when `numeric`).
-    public func text(header: [String], numeric: Bool, suffix: String? = nil, help: [String] = []) -> PromptOutcome<String> {
-        guard let terminal else { return lineText(header: header, numeric: numeric, suffix: suffix) }
+    public func text(header: [String], numeric: Bool, suffix: String? = nil, initial: String = "", allowEmpty: Bool = false,
+                     help: [String] = []) -> PromptOutcome<String> {
+        guard let terminal else { return lineText(header: header, numeric: numeric, suffix: suffix, allowEmpty: allowEmpty) }
         var input = TextInput(numeric: numeric)
+        input.text = initial
+        input.cursor = initial.count
         let hint = numeric ? "Type a number and press Enter · Esc save and quit" : "Type your answer and press Enter · Esc save and quit"
         var status = style.dim(hint)
         while true {
@@ -110,6 +113,7 @@ public final class Prompter {
             if key == .resize { continue }
             if key == .endOfInput { return .endOfInput }
             if key == .character("?") && !numeric && input.text.isEmpty { showHelp(help + [hint]); continue }
+            if key == .enter, allowEmpty, input.text.isEmpty { return .value("") }
             switch input.handle(key) {
             case .submit: return .value(input.text)
             case .quit: return .quit
@@ -289,7 +293,7 @@ public final class Prompter {
         }
     }
 
-    private func lineText(header: [String], numeric: Bool, suffix: String?) -> PromptOutcome<String> {
+    private func lineText(header: [String], numeric: Bool, suffix: String?, allowEmpty: Bool) -> PromptOutcome<String> {
         for line in header { print(line) }
         while true {
             print(numeric ? "Your answer\(suffix.map { " (\($0))" } ?? ""): " : "Your answer: ", terminator: "")
@@ -297,7 +301,11 @@ public final class Prompter {
             guard let line = readLine() else { return .endOfInput }
             let text = line.trimmingLeadingSpaces.trimmingTrailing
             if text.lowercased() == "q" { return .quit }
-            if text.isEmpty { print(style.yellow("Type an answer (q to quit).")); continue }
+            if text.isEmpty {
+                if allowEmpty { return .value("") }
+                print(style.yellow("Type an answer (q to quit)."))
+                continue
+            }
             return .value(text)
         }
     }
