@@ -4,34 +4,63 @@ import Foundation
 // The values the store keeps. Plain `Sendable` structs with no database types in them, so
 // every backend (SQLite today, PostgreSQL later) speaks the same language to its callers.
 
+/// What a person may see and do: their own data, their units' people, or everything.
+public enum AccessRole: String, Sendable, Codable, CaseIterable, Comparable {
+    case learner, manager, admin
+
+    private var rank: Int {
+        switch self {
+        case .learner: 0
+        case .manager: 1
+        case .admin: 2
+        }
+    }
+
+    public static func < (lhs: AccessRole, rhs: AccessRole) -> Bool { lhs.rank < rhs.rank }
+}
+
 /// A person who learns, manages or administers.
 public struct Person: Sendable, Codable, Equatable, Identifiable {
     public var id: Int64?
-    /// The OS login name (or the name given by an admin): unique.
+    /// The OS login name (or the id given in the roster): unique.
     public var login: String
     public var name: String
-    /// Job role id from Assessments/roles.yaml, if known.
+    public var email: String?
+    /// Job-role profile id from Assessments/roles.yaml, if known.
     public var role: String?
-    public var isAdmin: Bool
+    public var access: AccessRole
     public var unitID: Int64?
+    /// The login of the person's manager, if known.
+    public var manager: String?
+    /// Chat handles by platform ("slack": "U123ABC", "discord": "80351110224678912").
+    public var chat: [String: String]
+    /// False once the person has left (roster import with --prune); their history stays.
+    public var active: Bool
     /// The highest classification of content this person may read.
     public var clearance: Classification
     public var createdAt: Date
 
-    public init(id: Int64? = nil, login: String, name: String, role: String? = nil, isAdmin: Bool = false,
-                unitID: Int64? = nil, clearance: Classification = .internal, createdAt: Date) {
+    public init(id: Int64? = nil, login: String, name: String, email: String? = nil, role: String? = nil,
+                access: AccessRole = .learner, unitID: Int64? = nil, manager: String? = nil, chat: [String: String] = [:],
+                active: Bool = true, clearance: Classification = .internal, createdAt: Date) {
         self.id = id
         self.login = login
         self.name = name
+        self.email = email
         self.role = role
-        self.isAdmin = isAdmin
+        self.access = access
         self.unitID = unitID
+        self.manager = manager
+        self.chat = chat
+        self.active = active
         self.clearance = clearance
         self.createdAt = createdAt
     }
 
     /// The stored id; a person read from the store always has one.
     public var personID: Int64 { id ?? -1 }
+
+    public var isAdmin: Bool { access == .admin }
 }
 
 /// An organisational unit; units form a tree through `parentID`.
@@ -325,4 +354,29 @@ public struct MaturityAnswerRecord: Sendable, Codable, Equatable {
         self.note = note
         self.answeredAt = answeredAt
     }
+}
+
+/// What a roster import changed.
+public struct RosterImportSummary: Sendable, Equatable, Codable {
+    public var created: Int
+    public var updated: Int
+    public var deactivated: Int
+    public var unitsCreated: Int
+
+    public init(created: Int = 0, updated: Int = 0, deactivated: Int = 0, unitsCreated: Int = 0) {
+        self.created = created
+        self.updated = updated
+        self.deactivated = deactivated
+        self.unitsCreated = unitsCreated
+    }
+}
+
+/// When a person completed each lesson and finished each lesson's check.
+public struct LearningFacts: Sendable, Equatable {
+    public var lessonsCompleted: [String: Date] = [:]
+    public var checksFinished: [String: Date] = [:]
+    /// When the person last learned anything (a lesson started or an answer given).
+    public var lastActivity: Date?
+
+    public init() {}
 }

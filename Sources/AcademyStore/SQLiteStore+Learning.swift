@@ -56,6 +56,40 @@ extension SQLiteStore {
         }
     }
 
+    public func allAssignments() async throws -> [Assignment] {
+        try await writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM assignment ORDER BY id").map(Assignment.init(row:)) }
+    }
+
+    public func learningFacts() async throws -> [Int64: LearningFacts] {
+        try await writer.read { db in
+            var facts: [Int64: LearningFacts] = [:]
+            let lessons = try Row.fetchCursor(db, sql: "SELECT person_id, lesson_id, started_at, completed_at FROM lesson_progress")
+            while let row = try lessons.next() {
+                let person: Int64 = row["person_id"]
+                let started: Date = row["started_at"]
+                if let completed: Date = row["completed_at"] { facts[person, default: LearningFacts()].lessonsCompleted[row["lesson_id"]] = completed }
+                facts[person, default: LearningFacts()].lastActivity = max(facts[person]?.lastActivity ?? started, started)
+            }
+            let checks = try Row.fetchCursor(db, sql: """
+                SELECT person_id, scope, finished_at FROM attempt WHERE kind = 'check' AND status = 'finished'
+                """)
+            while let row = try checks.next() {
+                let person: Int64 = row["person_id"]
+                let scope: String = row["scope"]
+                guard scope.hasPrefix("lesson:"), let finished: Date = row["finished_at"] else { continue }
+                facts[person, default: LearningFacts()].checksFinished[String(scope.dropFirst(7))] = finished
+            }
+            let activity = try Row.fetchCursor(db, sql: "SELECT person_id, MAX(answered_at) AS last FROM response GROUP BY person_id")
+            while let row = try activity.next() {
+                let person: Int64 = row["person_id"]
+                if let last: Date = row["last"] {
+                    facts[person, default: LearningFacts()].lastActivity = max(facts[person]?.lastActivity ?? last, last)
+                }
+            }
+            return facts
+        }
+    }
+
     public func assignments(personID: Int64) async throws -> [Assignment] {
         try await writer.read { db in try Self.assignments(db, personID: personID) }
     }

@@ -143,6 +143,18 @@ extension SQLiteStore {
             );
             """)
         }
+        migrator.registerMigration("v2-people") { db in
+            try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN email TEXT;
+            ALTER TABLE person ADD COLUMN access TEXT NOT NULL DEFAULT 'learner';
+            UPDATE person SET access = 'admin' WHERE is_admin;
+            ALTER TABLE person ADD COLUMN manager TEXT;
+            ALTER TABLE person ADD COLUMN chat TEXT NOT NULL DEFAULT '{}';
+            ALTER TABLE person ADD COLUMN active BOOLEAN NOT NULL DEFAULT 1;
+            CREATE INDEX person_unit ON person(unit_id);
+            CREATE INDEX attempt_finished ON attempt(status, finished_at);
+            """)
+        }
         return migrator
     }()
 }

@@ -5,9 +5,12 @@ import GRDB
 // Mapping between rows and the store's values, in one place.
 extension Person {
     init(row: Row) {
-        self.init(id: row["id"], login: row["login"], name: row["name"], role: row["role"], isAdmin: row["is_admin"],
-                  unitID: row["unit_id"], clearance: Classification(rawValue: row["clearance"]) ?? .internal,
-                  createdAt: row["created_at"])
+        let chatText: String = row["chat"] ?? "{}"
+        let chat = (try? JSONDecoder().decode([String: String].self, from: Data(chatText.utf8))) ?? [:]
+        self.init(id: row["id"], login: row["login"], name: row["name"], email: row["email"], role: row["role"],
+                  access: AccessRole(rawValue: row["access"] ?? "") ?? ((row["is_admin"] as Bool?) == true ? .admin : .learner),
+                  unitID: row["unit_id"], manager: row["manager"], chat: chat, active: row["active"] ?? true,
+                  clearance: Classification(rawValue: row["clearance"]) ?? .internal, createdAt: row["created_at"])
     }
 }
 

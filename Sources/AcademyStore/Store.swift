@@ -13,6 +13,9 @@ public protocol Store: Sendable {
     func person(login: String) async throws -> Person?
     func people() async throws -> [Person]
     func updatePerson(_ person: Person) async throws
+    /// Applies a checked roster in one transaction: units from paths, people created or updated, and with
+    /// `prune` everyone else (but `keep`) deactivated.
+    func importRoster(_ roster: Roster, prune: Bool, keep: String, at: Date) async throws -> RosterImportSummary
     func saveUnit(_ unit: OrgUnit) async throws -> OrgUnit
     func units() async throws -> [OrgUnit]
 
@@ -83,6 +86,9 @@ public protocol Store: Sendable {
     /// Assignments for the person directly or through their unit and its ancestors.
     func assignments(personID: Int64) async throws -> [Assignment]
     func dashboard(personID: Int64, at: Date) async throws -> DashboardSnapshot
+    func allAssignments() async throws -> [Assignment]
+    /// For each person: completed lessons and finished lesson checks (lesson id → when), for completion tracking.
+    func learningFacts() async throws -> [Int64: LearningFacts]
     func audit(_ entry: AuditEntry) async throws
     func auditLog(limit: Int) async throws -> [AuditEntry]
 }

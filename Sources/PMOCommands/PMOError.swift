@@ -10,6 +10,7 @@ enum PMOError: Error, LocalizedError {
     case notCleared(course: String)
     case attemptOpenElsewhere(owner: String, command: String)
     case nothingToDo(String)
+    case outOfScope(String)
 
     var errorDescription: String? {
         switch self {
@@ -27,6 +28,8 @@ enum PMOError: Error, LocalizedError {
             "this session is open in another terminal (\(owner)); finish it there, or close that terminal and run '\(command)' again"
         case let .nothingToDo(message):
             message
+        case let .outOfScope(what):
+            "\(what) is outside the people and units you may see; ask an administrator" 
         case let .unknown(kind, id, suggestions):
             suggestions.isEmpty
                 ? "unknown \(kind) '\(id)'; run 'pmo courses' to see what exists"
