@@ -7,10 +7,12 @@ OUT=Benchmarks/out
 mkdir -p "$OUT"
 
 command -v hyperfine >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -q hyperfine >/dev/null; }
-swift build -c release --scratch-path .build-release --product pmo >/dev/null
-swift build -c release --scratch-path .build-release --product pmo-bench >/dev/null
-PMO=.build-release/release/pmo
-BENCH=.build-release/release/pmo-bench
+# Release builds with the Swift runtime linked statically (as a deployed binary would be):
+# start-up then costs no dynamic loading of libswiftCore and Foundation.
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product pmo >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path .build-static --product pmo-bench >/dev/null
+PMO=$PWD/.build-static/release/pmo
+BENCH=$PWD/.build-static/release/pmo-bench
 
 echo "== content loading and validation =="
 python3 Benchmarks/content/generate_corpus.py "$OUT/corpus"
@@ -27,7 +29,15 @@ $BENCH dashboard "$OUT/store.sqlite" --count 200
 $BENCH record "$OUT/store.sqlite" --count 5000
 USER=person0 PMO_DATABASE="$OUT/store.sqlite" hyperfine --warmup 2 --runs 20 -N "$PMO --no-color" --export-markdown "$OUT/dashboard.md"
 
-if [ -x Benchmarks/measure/run.sh ]; then
-  echo "== measurement engines against their Python peers =="
-  Benchmarks/measure/run.sh
-fi
+echo "== demo organisation: 100,000 people =="
+/usr/bin/time -v -o "$OUT/demo.time" $PMO demo --people 100000 --database "$OUT/demo.sqlite" --force
+grep -E "Elapsed|Maximum resident" "$OUT/demo.time"
+echo "== report org on it, beside a bare sqlite3 full scan of the responses =="
+command -v sqlite3 >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -q sqlite3 >/dev/null; }
+hyperfine --warmup 1 --runs 5 -N "sqlite3 $OUT/demo.sqlite 'SELECT COUNT(*), SUM(correct) FROM response'" \
+  "$PMO report org --database $OUT/demo.sqlite --format json" --export-markdown "$OUT/report-org.md"
+/usr/bin/time -v -o "$OUT/report.time" $PMO report org --database "$OUT/demo.sqlite" --format json >/dev/null
+grep -E "Maximum resident" "$OUT/report.time"
+
+echo "== measurement engines against their Python peers =="
+PMO=$PMO Benchmarks/measure/run.sh
