@@ -90,6 +90,25 @@ extension SQLiteStore {
         }
     }
 
+    public func weeklyActivity(weeks: Int, endingAt now: Date) async throws -> [Int64: [Int]] {
+        let start = now.addingTimeInterval(-Double(weeks) * 7 * 86_400)
+        return try await writer.read { db in
+            var result: [Int64: [Int]] = [:]
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT person_id, CAST((julianday(answered_at) - julianday(?)) / 7 AS INTEGER) AS week, COUNT(*) AS n
+                FROM response WHERE answered_at >= ? AND answered_at < ? GROUP BY person_id, week
+                """, arguments: [start, start, now])
+            while let row = try cursor.next() {
+                let week: Int = row["week"]
+                guard week >= 0, week < weeks else { continue }
+                let person: Int64 = row["person_id"]
+                if result[person] == nil { result[person] = Array(repeating: 0, count: weeks) }
+                result[person]?[week] = row["n"]
+            }
+            return result
+        }
+    }
+
     public func assignments(personID: Int64) async throws -> [Assignment] {
         try await writer.read { db in try Self.assignments(db, personID: personID) }
     }
