@@ -15,6 +15,8 @@ struct LearnerFixture {
         }
         try fm.copyItem(at: BinaryRunner.repositoryRoot.appendingPathComponent("Assessments/competencies.yaml"),
                         to: content.appendingPathComponent("Assessments/competencies.yaml"))
+        try fm.copyItem(at: BinaryRunner.repositoryRoot.appendingPathComponent("Assessments/roles.yaml"),
+                        to: content.appendingPathComponent("Assessments/roles.yaml"))
         try write("Courses/e2e/course.yaml", """
             id: e2e
             title: End-to-end course
