@@ -17,7 +17,7 @@ extension PMO {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reports: item statistics, and more as the PMO needs them.",
-            subcommands: [Person.self, Team.self, Org.self, Completion.self, ItemsReport.self]
+            subcommands: [Person.self, Team.self, Org.self, Completion.self, Maturity.self, ItemsReport.self]
         )
     }
 }

@@ -77,6 +77,34 @@ struct LearnerFixture {
             items += "  - {id: lines-\(n), competency: risk-management, type: single-choice, difficulty: 2, lesson: lines-one, stem: Line question \(n)., options: [One, Two, Three, Four], key: B, \(explanation)}\n"
         }
         try write("Assessments/items/e2e.yaml", items)
+        try fm.createDirectory(at: content.appendingPathComponent("Assessments/maturity"), withIntermediateDirectories: true)
+        var model = """
+            id: mini
+            name: Mini maturity model
+            version: 1.0.0
+            description: Two dimensions for tests.
+            scale:
+              - {id: not-in-place, label: Not in place, value: 0}
+              - {id: partly, label: Partly, value: 1}
+              - {id: largely, label: Largely, value: 2}
+              - {id: fully, label: Fully, value: 3}
+            threshold: largely
+            levels:
+              - {level: 1, name: Initial, description: Ad hoc.}
+              - {level: 2, name: Repeatable, description: Repeated.}
+              - {level: 3, name: Defined, description: Defined.}
+              - {level: 4, name: Managed, description: Measured.}
+              - {level: 5, name: Optimizing, description: Improving.}
+            dimensions:
+
+            """
+        for dimension in ["governance", "people"] {
+            model += "  - id: \(dimension)\n    name: \(dimension.capitalized)\n    description: The \(dimension) dimension.\n    criteria:\n"
+            for level in 2...3 {
+                model += "      - {id: \(dimension)-\(level), level: \(level), text: \(dimension.capitalized) practice at level \(level)., evidence: Documents., courses: [e2e]}\n"
+            }
+        }
+        try write("Assessments/maturity/mini.yaml", model)
     }
 
     func write(_ path: String, _ text: String) throws {

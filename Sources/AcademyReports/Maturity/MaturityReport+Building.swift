@@ -116,7 +116,9 @@ extension MaturityReport {
         let statement = "Level \(level) \(levelName) — \(scope) (weakest link, as CMMI rates)"
         let holding = latest.headline.heldBackBy
         var heldBack: String?
-        if !holding.isEmpty {
+        if holding.count > 1, holding.count == count {
+            heldBack = "Held back by every dimension: none yet meets all of its level-\(level + 1) criteria."
+        } else if !holding.isEmpty {
             let parts = holding.map { c -> String in
                 let next = latest.dimension(c.dimension)?.criteria.filter { $0.level == level + 1 }.count ?? 0
                 return "\(c.name) (\(next - c.unmet.count) of \(next) level-\(level + 1) criteria met)"

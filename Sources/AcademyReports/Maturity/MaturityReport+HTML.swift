@@ -110,8 +110,9 @@ extension MaturityReport {
         for d in dimensions {
             let change = Self.change(d.score, d.previousScore)
             let changeClass = change.hasPrefix("+") ? "up" : (change.hasPrefix("−") ? "down" : "")
-            table += "<tr class=\"\(d.holdsHeadline ? "weakest" : "")\"><td>\(d.name.xmlEscaped)"
-                + (d.holdsHeadline ? "<div class=\"tag\">weakest link</div>" : "") + "</td>"
+            let weakest = d.holdsHeadline && marksWeakest
+            table += "<tr class=\"\(weakest ? "weakest" : "")\"><td>\(d.name.xmlEscaped)"
+                + (weakest ? "<div class=\"tag\">weakest link</div>" : "") + "</td>"
                 + "<td><span class=\"lvl lvl-\(d.level)\">\(d.level)</span> <span class=\"small\">\(d.levelName.xmlEscaped)</span></td>"
                 + "<td class=\"score\"><div class=\"scorebar\"><span style=\"width:\((d.score / 5 * 100).fixed(1))%\"></span></div>"
                 + "<b>\(d.score.fixed(2))</b></td>"
@@ -252,7 +253,7 @@ extension MaturityReport {
             + improvementPlan.filter { !holding.contains($0.dimension) }
         for p in ordered {
             out += "<div class=\"plan keep\"><h3>\(p.name.xmlEscaped) <span class=\"step\">level \(p.currentLevel) → \(p.targetLevel) "
-                + "\(p.targetLevelName.xmlEscaped)</span>" + (holding.contains(p.dimension) ? "<span class=\"tag\">weakest link</span>" : "")
+                + "\(p.targetLevelName.xmlEscaped)</span>" + (holding.contains(p.dimension) && marksWeakest ? "<span class=\"tag\">weakest link</span>" : "")
                 + "</h3>"
             out += "<table class=\"plantable\"><thead><tr><th>Criterion</th><th>Now</th><th>Courses that teach it</th></tr></thead><tbody>"
             for s in p.steps {
@@ -357,13 +358,13 @@ extension MaturityReport {
     .plancourses td.bar { width: 190px; }
     .scorebar.wide { width: 180px; }
     .trendtable { margin-top: 18px; }
-    .panel figcaption b { min-height: 2.5em; }
+    .panel figcaption { min-height: 36px; align-items: flex-start; }
     .missing code { font-size: 12.5px; }
     @media (max-width: 860px) { .profile { grid-template-columns: 1fr; } .panels { grid-template-columns: repeat(2, minmax(0, 1fr)); } .page { padding: 20px; } }
     @media print {
-      .profile { grid-template-columns: 3fr 2fr; gap: 16px; }
-      .panels { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px 10px; }
-      .profile figure svg { max-height: 105mm; }
+      .profile { grid-template-columns: 1fr; gap: 10px; }
+      .profile figure svg { width: 100%; max-height: 92mm; }
+      .panels { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 12px; }
       .criterion { border-left-width: 3px; }
       .dims tr.weakest td { background: #fff7e6; }
     }

@@ -7,7 +7,8 @@ extension MaturityReport {
         if !holding.isEmpty {
             let total = holding.reduce(0) { $0 + $1.unmetAtNextLevel }
             let parts = holding.map { "\($0.unmetAtNextLevel) in \($0.name)" }
-            let where_ = holding.count == 1 ? "in \(holding[0].name)" : "(" + Self.list(parts) + ")"
+            let where_ = holding.count == 1 ? "in \(holding[0].name)"
+                : holding.count > 3 ? "across \(Self.numberWord(holding.count)) dimensions" : "(" + Self.list(parts) + ")"
             points.append("To raise the headline to level \(headline.level + 1): meet \(total) more "
                 + (total == 1 ? "criterion" : "criteria") + " \(where_).")
         }

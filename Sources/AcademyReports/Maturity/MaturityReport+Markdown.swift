@@ -43,7 +43,7 @@ extension MaturityReport {
         out.append("| Dimension | Level | Score | Coverage |" + (withChange ? " Change |" : ""))
         out.append("| --- | --- | ---: | ---: |" + (withChange ? " ---: |" : ""))
         for d in dimensions {
-            let name = d.holdsHeadline ? "**\(d.name.markdownEscaped)** (weakest link)" : d.name.markdownEscaped
+            let name = d.holdsHeadline && marksWeakest ? "**\(d.name.markdownEscaped)** (weakest link)" : d.name.markdownEscaped
             var row = "| \(name) | \(d.level) \(d.levelName.markdownEscaped) | \(d.score.fixed(2)) | "
                 + "\(d.coverage.percent.fixed(1))% (\(d.coverage.met)/\(d.coverage.total)) |"
             if withChange { row += " \(Self.change(d.score, d.previousScore)) |" }

@@ -4,6 +4,11 @@ extension MaturityReport {
         model.levels.first { $0.number == number }?.name ?? "Level \(number)"
     }
 
+    /// Whether to single out the dimensions at the headline level: not when every dimension is there.
+    var marksWeakest: Bool {
+        dimensions.contains { !$0.holdsHeadline }
+    }
+
     /// The label of the threshold point ("Largely").
     var thresholdLabel: String {
         model.scale.first { $0.id == model.threshold }?.label ?? model.threshold

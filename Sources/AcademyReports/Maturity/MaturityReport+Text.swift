@@ -49,17 +49,19 @@ extension MaturityReport {
         out.append(style.dim("  " + "dimension".fitted(to: nameWidth) + " lvl " + "score 1–5".fitted(to: 16)
             + "      " + "change".rightAligned(to: 6) + "  cov"))
         for d in dimensions {
-            let marker = d.holdsHeadline ? "▸ " : "  "
+            let weakest = d.holdsHeadline && marksWeakest
+            let marker = weakest ? "▸ " : "  "
             let name = d.name.fitted(to: nameWidth)
             let level = ("L\(d.level)").fitted(to: 3)
             let bar = Self.bar(d.score, cells: 16)
             let change = Self.change(d.score, d.previousScore).rightAligned(to: 6)
             let cov = (d.coverage.percent.fixed(0) + "%").rightAligned(to: 4)
             let styledChange = change.contains("+") ? style.green(change) : (change.contains("−") ? style.red(change) : change)
-            out.append(marker + (d.holdsHeadline ? style.bold(name) : name) + " " + level + " " + style.blue(bar) + " "
+            out.append(marker + (weakest ? style.bold(name) : name) + " " + level + " " + style.blue(bar) + " "
                 + d.score.fixed(2) + " " + styledChange + " " + cov)
         }
-        var legend = "▸ holds the headline (weakest link). Bar: score on 1–5. cov: criteria met, all levels."
+        var legend = (marksWeakest ? "▸ holds the headline (weakest link). " : "")
+            + "Bar: score on 1–5. cov: criteria met, all levels."
         if headline.previousLevel != nil { legend += " change: score since the previous assessment." }
         out += legend.wrapped(width: width, indent: "  ", firstIndent: "  ").map(style.dim)
 
@@ -77,13 +79,17 @@ extension MaturityReport {
                 out += "\(b.dimensionName): level \(b.level - 1) → \(b.level) needs \(unmet) more "
                     .appending(unmet == 1 ? "criterion" : "criteria").wrapped(width: width, indent: "  ").map(style.bold)
             }
-            out += ("\(b.criterion)".fitted(to: 8) + " " + b.text).wrapped(width: width, indent: indent, firstIndent: "  ")
+            out += b.text.wrapped(width: width, indent: indent, firstIndent: Self.idColumn(b.criterion))
             let answer = "Answer: " + Self.answerSummary(b.answerLabel, answers: b.answers.count, capped: b.cappedByCapability)
                 + " · " + Self.spreadSummary(b.spread, answers: b.answers.count)
             out += answer.wrapped(width: width, indent: indent).map { b.spread >= 2 ? style.yellow($0) : $0 }
+            if !b.answers.isEmpty {
+                out += ("Assessors: " + b.answers.map { "\($0.assessor) \($0.label)" }.joined(separator: " · "))
+                    .wrapped(width: width, indent: indent)
+            }
             for a in b.answers {
-                let note = a.note.map { " — “\($0)”" } ?? ""
-                out += ("· \(a.assessor): \(a.label)\(note)").wrapped(width: width, indent: indent + "  ", firstIndent: indent)
+                guard let note = a.note, !note.isEmpty else { continue }
+                out += "\(a.assessor): “\(note)”".wrapped(width: width, indent: indent + "  ", firstIndent: indent).map(style.dim)
             }
             if let c = b.capability {
                 out += ("Capability: " + Self.capabilitySummary(c) + ".").wrapped(width: width, indent: indent)
@@ -114,8 +120,9 @@ extension MaturityReport {
             out.append("")
             out.append("  Courses that cover the most of the plan:")
             for c in planCourses.prefix(5) {
-                out += ("\(c.criteria.count) of \(total) criteria".rightAligned(to: 17) + "  " + Self.courseName(c.course))
-                    .wrapped(width: width, indent: String(repeating: " ", count: 23), firstIndent: "  ")
+                let count = "  " + "\(c.criteria.count) of \(total)".rightAligned(to: 8) + " criteria  "
+                out += Self.courseName(c.course).wrapped(width: width, indent: String(repeating: " ", count: count.count),
+                                                         firstIndent: count)
             }
         }
         for p in improvementPlan {
@@ -123,7 +130,7 @@ extension MaturityReport {
             out += "\(p.name): level \(p.currentLevel) → \(p.targetLevel) \(p.targetLevelName)"
                 .wrapped(width: width, indent: "  ").map(style.bold)
             for s in p.steps {
-                out += ("\(s.criterion)".fitted(to: 8) + " " + s.text).wrapped(width: width, indent: indent, firstIndent: "  ")
+                out += s.text.wrapped(width: width, indent: indent, firstIndent: Self.idColumn(s.criterion))
                 out += ("Now: " + (s.answerLabel ?? "not answered")).wrapped(width: width, indent: indent).map(style.dim)
                 if s.courses.isEmpty {
                     out += "No course teaches this yet.".wrapped(width: width, indent: indent).map(style.dim)
@@ -170,7 +177,7 @@ extension MaturityReport {
         }
         out.append("")
         let sparkWidth = max(5, shown.count)
-        let nameWidth = width - 2 - sparkWidth - 2 - 14
+        let nameWidth = min(38, width - 2 - sparkWidth - 2 - 14)
         out.append(style.dim("  " + "dimension score".fitted(to: nameWidth) + " " + "trend".fitted(to: sparkWidth)
             + "  first → now"))
         for d in dimensions {
@@ -181,6 +188,11 @@ extension MaturityReport {
                 + (first?.fixed(2) ?? "–") + " → " + d.score.fixed(2))
         }
         return out
+    }
+
+    /// "  gov-3-2  " — a criterion id in a column of 8, the first indent of its wrapped text.
+    static func idColumn(_ id: String) -> String {
+        "  " + (id.count > 8 ? id : id.fitted(to: 8)) + " "
     }
 
     /// A bar of `cells` characters for `value` on 0…`maximum`, with eighth-block precision.
