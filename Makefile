@@ -15,6 +15,10 @@ build: deps
 run: build
 	@$(SWIFT) build --product pmo >/dev/null
 	.build/debug/pmo $(ARGS)
+	@echo
+	@echo "New here? Try a demo organisation with reports to look at:"
+	@echo "  .build/debug/pmo demo --people 300 && .build/debug/pmo report org --database ~/.local/share/pmo/demo.sqlite"
+	@echo "Learn: .build/debug/pmo learn pmo · quiz: .build/debug/pmo quiz risk · all commands: .build/debug/pmo --help"
 
 test: deps
 	$(SWIFT) build --build-tests
