@@ -380,3 +380,63 @@ public struct LearningFacts: Sendable, Equatable {
 
     public init() {}
 }
+
+/// A chat destination: an incoming-webhook URL (a secret) and how to post to it.
+public struct ChannelRecord: Sendable, Codable, Equatable {
+    public var name: String
+    /// The webhook URL. A secret: never printed, logged or put in an error.
+    public var url: String
+    /// The platform's format (`slack`, `teams`, …), or nil to detect it from the URL.
+    public var format: String?
+    public var unitID: Int64?
+    /// Quiet hours "20:00-08:00" in `timezone`, during which nothing is posted.
+    public var quietHours: String?
+    public var timezone: String?
+    public var createdAt: Date
+
+    public init(name: String, url: String, format: String?, unitID: Int64?, quietHours: String?, timezone: String?, createdAt: Date) {
+        self.name = name
+        self.url = url
+        self.format = format
+        self.unitID = unitID
+        self.quietHours = quietHours
+        self.timezone = timezone
+        self.createdAt = createdAt
+    }
+}
+
+/// A planned chat message waiting in the outbox, delivered at least once and recorded once.
+public struct OutboxMessage: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case pending, delivered, dead
+    }
+
+    public var id: Int64?
+    public var channel: String
+    /// Deterministic (channel, kind, subject, period): planning twice inserts once.
+    public var idempotencyKey: String
+    /// The message, encoded by the chat module.
+    public var payload: String
+    public var status: Status
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    public var leaseUntil: Date?
+    public var lastError: String?
+    public var createdAt: Date
+    public var deliveredAt: Date?
+
+    public init(id: Int64? = nil, channel: String, idempotencyKey: String, payload: String, status: Status = .pending, attempts: Int = 0,
+                nextAttemptAt: Date, leaseUntil: Date? = nil, lastError: String? = nil, createdAt: Date, deliveredAt: Date? = nil) {
+        self.id = id
+        self.channel = channel
+        self.idempotencyKey = idempotencyKey
+        self.payload = payload
+        self.status = status
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.leaseUntil = leaseUntil
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.deliveredAt = deliveredAt
+    }
+}

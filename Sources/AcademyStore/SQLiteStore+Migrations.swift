@@ -155,6 +155,19 @@ extension SQLiteStore {
             CREATE INDEX attempt_finished ON attempt(status, finished_at);
             """)
         }
+        migrator.registerMigration("v3-channels") { db in
+            try db.execute(sql: """
+            CREATE TABLE channel (
+                name TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                format TEXT,
+                unit_id INTEGER REFERENCES org_unit(id) ON DELETE SET NULL,
+                quiet_hours TEXT,
+                timezone TEXT,
+                created_at DATETIME NOT NULL
+            );
+            """)
+        }
         return migrator
     }()
 }

@@ -80,6 +80,23 @@ public protocol Store: Sendable {
     /// The newest estimate per competency of every person, for capability evidence and reports.
     func latestEstimatesByPerson() async throws -> [Int64: [SkillEstimateRecord]]
 
+    // MARK: Chat channels and the outbox
+
+    func saveChannel(_ channel: ChannelRecord) async throws
+    func channels() async throws -> [ChannelRecord]
+    /// Removes a channel; false when there was none by that name.
+    func removeChannel(name: String) async throws -> Bool
+    /// Inserts messages whose idempotency key is new; returns how many were new.
+    func enqueue(_ messages: [OutboxMessage]) async throws -> Int
+    /// Claims up to `limit` pending messages due at `now`, leasing them until `leaseUntil`.
+    func claimOutbox(now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage]
+    func markDelivered(id: Int64, at: Date) async throws
+    /// Records a failed attempt: retried at `retryAt`, or dead when `retryAt` is nil.
+    func markFailed(id: Int64, error: String, retryAt: Date?) async throws
+    func outbox(status: OutboxMessage.Status?, limit: Int) async throws -> [OutboxMessage]
+    /// Puts a dead message back in the queue, due now.
+    func requeue(id: Int64, at: Date) async throws -> Bool
+
     // MARK: Assignments, dashboard, audit
 
     func assign(_ assignment: Assignment) async throws -> Assignment
