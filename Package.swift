@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "pmo", dependencies: ["PMOCommands"]),
+        .executableTarget(name: "pmo", dependencies: ["PMOCommands", "ChatBot"]),
         .executableTarget(name: "pmo-bench", dependencies: ["AcademyStore", "AcademyCore"], path: "Benchmarks/StoreBenchmark"),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),

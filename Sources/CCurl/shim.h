@@ -48,4 +48,10 @@ static inline CURLcode pmo_curl_easy_getinfo_string(CURL *handle, CURLINFO info,
     return curl_easy_getinfo(handle, info, value);
 }
 
+/* curl_multi_setopt is C-variadic as well. */
+
+static inline CURLMcode pmo_curl_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
+    return curl_multi_setopt(handle, option, value);
+}
+
 #endif

@@ -6,39 +6,79 @@ import Glibc
 import Darwin
 #endif
 
-/// A small real HTTP/1.1 server on 127.0.0.1 for tests: one thread, one connection at a time.
+/// A small real HTTP/1.1 server on 127.0.0.1 for tests, with fault injection.
 ///
 /// Tests of HTTP clients talk to it over a real socket; the handler decides each response.
+/// Each accepted connection is served on its own thread. By default every response closes its
+/// connection; with `keepAlive: true` connections stay open for further requests, and
+/// ``connectionCount`` tells how many TCP connections clients opened. A response can be delayed
+/// (``Response/delay``) or replaced by a fault (``Response/fault``: a TCP reset, or a close without
+/// any answer).
 public final class TestHTTPServer: @unchecked Sendable {
     public struct Request: Sendable {
         public var method: String
         public var path: String
         public var headers: [String: String]
         public var body: Data
+        /// The 1-based number of the TCP connection the request arrived on.
+        public var connection: Int
     }
 
     public struct Response: Sendable {
+        /// What to do instead of answering.
+        public enum Fault: Sendable {
+            /// Close the connection with a TCP RST (SO_LINGER 0) after reading the request.
+            case reset
+            /// Close the connection cleanly after reading the request, without an answer.
+            case closeWithoutResponse
+        }
+
         public var status: Int
         public var headers: [String: String]
         public var body: Data
+        /// Seconds to wait before answering (or before the fault).
+        public var delay: TimeInterval
+        /// A fault instead of the answer, or nil.
+        public var fault: Fault?
 
-        public init(status: Int, headers: [String: String] = [:], body: String = "") {
+        public init(status: Int, headers: [String: String] = [:], body: String = "", delay: TimeInterval = 0) {
             self.status = status
             self.headers = headers
             self.body = Data(body.utf8)
+            self.delay = delay
+            self.fault = nil
+        }
+
+        /// A connection reset after the request was read.
+        public static func reset(after delay: TimeInterval = 0) -> Response {
+            var response = Response(status: 0, delay: delay)
+            response.fault = .reset
+            return response
+        }
+
+        /// A clean close after the request was read, with no answer.
+        public static func closeWithoutResponse(after delay: TimeInterval = 0) -> Response {
+            var response = Response(status: 0, delay: delay)
+            response.fault = .closeWithoutResponse
+            return response
         }
     }
 
     public let port: Int
+    /// True when connections are kept open between requests.
+    public let keepAlive: Bool
     private let listener: Int32
     private let lock = NSLock()
     private var recorded: [Request] = []
+    private var accepted = 0
+    private var openClients: Set<Int32> = []
+    private var stopped = false
     private let handler: @Sendable (Request) -> Response
-    private var thread: Thread?
 
     /// Starts listening on an ephemeral port of 127.0.0.1.
-    public init(handler: @escaping @Sendable (Request) -> Response) throws {
+    public init(keepAlive: Bool = false, handler: @escaping @Sendable (Request) -> Response) throws {
         self.handler = handler
+        self.keepAlive = keepAlive
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -54,15 +94,14 @@ public final class TestHTTPServer: @unchecked Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, listen(fd, 128) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         listener = fd
         port = Int(UInt16(bigEndian: address.sin_port))
-        let thread = Thread { [weak self] in self?.serve() }
-        self.thread = thread
+        let thread = Thread { [self] in serve() }
         thread.start()
     }
 
@@ -77,31 +116,84 @@ public final class TestHTTPServer: @unchecked Sendable {
         return recorded
     }
 
+    /// How many TCP connections have been accepted so far.
+    public var connectionCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return accepted
+    }
+
+    /// Stops listening and shuts down open connections. Idempotent.
     public func stop() {
+        lock.lock()
+        guard !stopped else { lock.unlock(); return }
+        stopped = true
+        for client in openClients { shutdown(client, Int32(SHUT_RDWR)) }
+        lock.unlock()
+        // Only the accepting thread closes the listener, once `accept` has failed: closing it here
+        // would let the descriptor number be reused by another server while that thread is about
+        // to call `accept` on it again, stealing that server's connections.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func serve() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 { return }
-            handle(client)
-            close(client)
+            lock.lock()
+            if stopped {
+                lock.unlock()
+                close(client)
+                return
+            }
+            accepted += 1
+            let number = accepted
+            openClients.insert(client)
+            lock.unlock()
+            #if canImport(Darwin)
+            var yes: Int32 = 1
+            setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
+            #endif
+            let thread = Thread { [self] in
+                serveConnection(client, number: number)
+            }
+            thread.start()
         }
     }
 
-    private func handle(_ client: Int32) {
+    private func serveConnection(_ client: Int32, number: Int) {
         var buffer = Data()
+        var resetOnClose = false
+        while let request = readRequest(client, buffer: &buffer, connection: number) {
+            lock.lock(); recorded.append(request); lock.unlock()
+            let response = handler(request)
+            if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+            if let fault = response.fault {
+                resetOnClose = fault == .reset
+                break
+            }
+            let closeAfter = !keepAlive || request.headers["connection"]?.lowercased() == "close"
+            guard writeResponse(response, to: client, close: closeAfter), !closeAfter else { break }
+        }
+        lock.lock(); openClients.remove(client); lock.unlock()
+        if resetOnClose {
+            var option = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(client, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        }
+        close(client)
+    }
+
+    /// Reads one request; leftover bytes of a following request stay in `buffer`.
+    private func readRequest(_ client: Int32, buffer: inout Data, connection: Int) -> Request? {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        var headerEnd: Range<Data.Index>?
+        var headerEnd = buffer.range(of: Data("\r\n\r\n".utf8))
         while headerEnd == nil {
             let n = read(client, &chunk, chunk.count)
-            if n <= 0 { return }
+            if n <= 0 { return nil }
             buffer.append(contentsOf: chunk[0..<n])
             headerEnd = buffer.range(of: Data("\r\n\r\n".utf8))
         }
-        guard let end = headerEnd else { return }
+        guard let end = headerEnd else { return nil }
         let head = String(decoding: buffer[buffer.startIndex..<end.lowerBound], as: UTF8.self)
         var lines = head.components(separatedBy: "\r\n")
         let requestLine = lines.removeFirst().split(separator: " ")
@@ -111,31 +203,41 @@ public final class TestHTTPServer: @unchecked Sendable {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
-        var body = Data(buffer[end.upperBound...])
-        while body.count < length {
+        var rest = Data(buffer[end.upperBound...])
+        while rest.count < length {
             let n = read(client, &chunk, chunk.count)
             if n <= 0 { break }
-            body.append(contentsOf: chunk[0..<n])
+            rest.append(contentsOf: chunk[0..<n])
         }
-        let request = Request(method: requestLine.first.map(String.init) ?? "", path: requestLine.dropFirst().first.map(String.init) ?? "",
-                              headers: headers, body: body)
-        lock.lock(); recorded.append(request); lock.unlock()
-        let response = handler(request)
+        let body = Data(rest.prefix(length))
+        buffer = Data(rest.dropFirst(length))
+        return Request(method: requestLine.first.map(String.init) ?? "", path: requestLine.dropFirst().first.map(String.init) ?? "",
+                       headers: headers, body: body, connection: connection)
+    }
+
+    /// Writes a response; false when the client has gone.
+    private func writeResponse(_ response: Response, to client: Int32, close: Bool) -> Bool {
         var text = "HTTP/1.1 \(response.status) \(TestHTTPServer.reason(response.status))\r\n"
         var responseHeaders = response.headers
         responseHeaders["Content-Length"] = "\(response.body.count)"
-        responseHeaders["Connection"] = "close"
+        responseHeaders["Connection"] = close ? "close" : "keep-alive"
         for (name, value) in responseHeaders.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
         text += "\r\n"
         var output = Data(text.utf8)
         output.append(response.body)
-        output.withUnsafeBytes { raw in
+        return output.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
             var offset = 0
             while offset < raw.count {
-                let n = write(client, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return }
+                #if canImport(Glibc)
+                let n = send(client, base + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                #else
+                let n = send(client, base + offset, raw.count - offset, 0)
+                #endif
+                if n <= 0 { return false }
                 offset += n
             }
+            return true
         }
     }
 
@@ -144,8 +246,10 @@ public final class TestHTTPServer: @unchecked Sendable {
         case 200: "OK"
         case 202: "Accepted"
         case 204: "No Content"
+        case 302: "Found"
         case 400: "Bad Request"
         case 404: "Not Found"
+        case 410: "Gone"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
         case 503: "Service Unavailable"

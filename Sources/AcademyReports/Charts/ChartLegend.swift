@@ -20,14 +20,18 @@ struct ChartLegend {
     func render(x: Double, y: Double, width: Double) -> (svg: String, height: Double) {
         guard !entries.isEmpty else { return ("", 0) }
         let rowHeight = fontSize * 1.9
-        let swatchWidth = 30.0
         var out = ""
         var cx = x
         var cy = y + rowHeight / 2
         for entry in entries {
+            let swatchWidth: Double
+            switch entry.swatch {
+            case .line: swatchWidth = 30
+            case .box: swatchWidth = 24
+            }
             let label = TextMetrics.wrap(entry.label, maxWidth: max(60, width - swatchWidth - 8), fontSize: fontSize,
                                          maxLines: 1).first ?? ""
-            let entryWidth = swatchWidth + 6 + TextMetrics.width(label, fontSize: fontSize) + 18
+            let entryWidth = swatchWidth + 6 + TextMetrics.width(label, fontSize: fontSize) + 16
             if cx > x, cx + entryWidth > x + width {
                 cx = x
                 cy += rowHeight

@@ -26,6 +26,7 @@ extension MaturityReport {
         "<span class=\"chip \(answerClass(point))\">\((label ?? "not answered").xmlEscaped)</span>"
     }
 
+    /// The title block: unit, date, model, assessors.
     func htmlMasthead() -> String {
         var meta = ["Assessed \(assessedOn)", "\(model.name) \(model.version)"]
         if !assessors.isEmpty {
@@ -42,6 +43,7 @@ extension MaturityReport {
         """
     }
 
+    /// The headline and coverage cards.
     func htmlSummary() -> String {
         let levelWords = "Level \(headline.level) \(headline.name)"
         let rest = headline.statement.hasPrefix(levelWords)
@@ -103,6 +105,7 @@ extension MaturityReport {
         return out + "</ol>"
     }
 
+    /// The radar chart, key points and the table of dimensions.
     func htmlProfile() -> String {
         let withChange = headline.previousLevel != nil
         var table = "<table class=\"dims\"><thead><tr><th>Dimension</th><th>Level</th><th>Score</th>"
@@ -123,12 +126,13 @@ extension MaturityReport {
         let caption = "Score 1–5 per dimension; the rings mark the levels."
             + (withChange ? " The dashed line is the previous assessment." : "")
         let points = keyPoints.map { "<li>\($0.xmlEscaped)</li>" }.joined()
+        let aside = points.isEmpty ? "" : "<div class=\"keypoints\"><div class=\"label\">Key points</div><ul>\(points)</ul></div>"
         return """
         <section>
         <h2>Profile by dimension</h2>
-        <div class="profile">
+        <div class="profile\(points.isEmpty ? " single" : "")">
         <figure class="radar">\(radarChart(idPrefix: "radar").svg())<figcaption>\(caption.xmlEscaped)</figcaption></figure>
-        <div class="keypoints"><div class="label">Key points</div><ul>\(points)</ul></div>
+        \(aside)
         </div>
         \(table)
         <p class="small muted">The score is the level plus the share of the next level’s criteria met, so it shows progress inside a level. Coverage counts the dimension’s criteria met at any level.</p>
@@ -137,12 +141,13 @@ extension MaturityReport {
         """
     }
 
+    /// The criteria that hold the headline back, one card each.
     func htmlBlockers() -> String {
         var out = "<section>\n<h2>What holds the headline back</h2>\n"
         guard !blockers.isEmpty else {
             return out + "<p>Nothing: every dimension is at level 5.</p></section>\n"
         }
-        let names = Self.list(headline.heldBackBy.map(\.name))
+        let names = marksWeakest ? Self.list(headline.heldBackBy.map(\.name)) : "every dimension"
         out += "<p class=\"lead\">To reach level \(headline.level + 1), \(names.xmlEscaped) must meet every criterion below "
             + "at “\(thresholdLabel.xmlEscaped)” or better. These are the ones not met yet, with the assessors’ answers and the measured evidence.</p>\n"
         for b in blockers {
@@ -200,6 +205,7 @@ extension MaturityReport {
             + "<code>\(course.id.xmlEscaped)</code></span>"
     }
 
+    /// Small-multiple trend charts and the trend table.
     func htmlTrend() -> String {
         var out = "<section>\n<h2>Trend</h2>\n"
         guard trend.count > 1 else {
@@ -229,6 +235,7 @@ extension MaturityReport {
         return out + "</section>\n"
     }
 
+    /// The improvement plan: the courses that cover most of it, then each dimension's steps.
     func htmlPlan() -> String {
         var out = "<section>\n<h2>Improvement plan</h2>\n"
         guard !improvementPlan.isEmpty else {
@@ -269,6 +276,7 @@ extension MaturityReport {
         return out + "</section>\n"
     }
 
+    /// The criteria nobody answered, when there are any.
     func htmlMissing() -> String {
         guard !missing.isEmpty else { return "" }
         var out = "<section>\n<h2>Not yet answered</h2>\n<p class=\"lead\">These criteria have no answer and count as not met.</p><ul class=\"missing\">"
@@ -289,6 +297,7 @@ extension MaturityReport {
     .levels li.reached { border-top-color: #8fb8de; color: var(--muted); }
     .levels li.current { border-top-color: var(--accent); color: var(--ink); font-weight: 700; }
     .profile { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 28px; align-items: center; margin-bottom: 18px; }
+    .profile.single { grid-template-columns: 1fr; }
     .keypoints { background: #f8fafc; border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; }
     .keypoints ul { margin: 8px 0 0; padding-left: 18px; }
     .keypoints li { margin: 6px 0; font-size: 14px; }
