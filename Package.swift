@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl", "TestSupport"]),
         .testTarget(name: "AcademyCoreTests", dependencies: ["AcademyCore"], resources: [.copy("Golden")]),
-        .testTarget(name: "AcademyStoreTests", dependencies: ["AcademyStore", "AcademyCore"]),
+        .testTarget(name: "AcademyStoreTests", dependencies: ["AcademyStore", "AcademyCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AcademyReportsTests", dependencies: ["AcademyReports", "AcademyCore", "AcademyStore"]),
         .testTarget(name: "ChatBotTests", dependencies: ["ChatBot", "AcademyCore", "AcademyStore", "TestSupport", "CCurl"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -18,11 +18,11 @@ public final class SQLiteBulkLoader {
     init(_ db: Database) throws {
         self.db = db
         person = try db.makeStatement(sql: """
-            INSERT INTO person (login, name, email, role, is_admin, access, unit_id, manager, chat, active, clearance, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO person (id, login, name, email, role, is_admin, access, unit_id, manager, chat, active, clearance, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         attempt = try db.makeStatement(sql: """
-            INSERT INTO attempt (person_id, kind, scope, plan, status, started_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO attempt (id, person_id, kind, scope, plan, status, started_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         response = try db.makeStatement(sql: """
             INSERT INTO response (attempt_id, person_id, item_id, competency, answer, correct, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -43,35 +43,45 @@ public final class SQLiteBulkLoader {
         return db.lastInsertedRowID
     }
 
+    /// Inserts a person, with `p.id` when given (generators that number rows themselves), else a new id.
     public func insertPerson(_ p: Person) throws -> Int64 {
-        try person.execute(arguments: [p.login, p.name, p.email, p.role, p.isAdmin, p.access.rawValue, p.unitID, p.manager,
-                                       try SQLiteStore.json(p.chat), p.active, p.clearance.rawValue, p.createdAt])
+        try person.execute(arguments: [p.id, p.login, p.name, p.email, p.role, p.isAdmin, p.access.rawValue, p.unitID, p.manager,
+                                       try SQLiteStore.json(p.chat), p.active, p.clearance.rawValue, SQLiteDate.string(p.createdAt)])
         return db.lastInsertedRowID
     }
 
-    /// A finished attempt whose plan is `itemIDs`.
-    public func insertAttempt(personID: Int64, kind: AttemptKind, scope: String, itemIDs: [String], startedAt: Date, finishedAt: Date) throws -> Int64 {
-        let plan = try SQLiteStore.json(QuizPlan(itemIDs: itemIDs, optionOrders: [:]))
-        try attempt.execute(arguments: [personID, kind.rawValue, scope, plan, AttemptStatus.finished.rawValue, startedAt, finishedAt, finishedAt])
+    /// A finished attempt whose plan is `itemIDs` (ids are plain identifiers, so the JSON is written directly).
+    public func insertAttempt(id: Int64? = nil, personID: Int64, kind: AttemptKind, scope: String, itemIDs: [String], startedAt: Date,
+                              finishedAt: Date) throws -> Int64 {
+        let plan = "{\"itemIDs\":[" + itemIDs.map { "\"\($0)\"" }.joined(separator: ",") + "],\"optionOrders\":{}}"
+        let finished = SQLiteDate.string(finishedAt)
+        try attempt.execute(arguments: [id, personID, kind.rawValue, scope, plan, AttemptStatus.finished.rawValue, SQLiteDate.string(startedAt),
+                                        finished, finished])
         return db.lastInsertedRowID
+    }
+
+    /// A response whose answer time is already in the store's text form (see `SQLiteDate`).
+    public func insertResponse(attemptID: Int64, personID: Int64, itemID: String, competency: String, answerJSON: String,
+                               correct: Bool, seconds: Double, atText: String) throws {
+        try response.execute(arguments: [attemptID, personID, itemID, competency, answerJSON, correct, seconds, atText])
     }
 
     /// One response; `answerJSON` is the encoded `Answer`.
     public func insertResponse(attemptID: Int64, personID: Int64, itemID: String, competency: String, answerJSON: String,
                                correct: Bool, seconds: Double, at date: Date) throws {
-        try response.execute(arguments: [attemptID, personID, itemID, competency, answerJSON, correct, seconds, date])
+        try response.execute(arguments: [attemptID, personID, itemID, competency, answerJSON, correct, seconds, SQLiteDate.string(date)])
     }
 
     public func insertLessonProgress(personID: Int64, lessonID: String, courseID: String, startedAt: Date, completedAt: Date?) throws {
-        try lesson.execute(arguments: [personID, lessonID, courseID, startedAt, completedAt])
+        try lesson.execute(arguments: [personID, lessonID, courseID, SQLiteDate.string(startedAt), completedAt.map(SQLiteDate.string)])
     }
 
     public func insertEstimate(_ e: SkillEstimateRecord) throws {
-        try estimate.execute(arguments: [e.personID, e.competency, e.theta, e.se, e.responses, e.estimatedAt])
+        try estimate.execute(arguments: [e.personID, e.competency, e.theta, e.se, e.responses, SQLiteDate.string(e.estimatedAt)])
     }
 
     public func insertReviewCard(personID: Int64, itemID: String, due: Date, state: String, at date: Date) throws {
-        try card.execute(arguments: [personID, itemID, due, state, date])
+        try card.execute(arguments: [personID, itemID, SQLiteDate.string(due), state, SQLiteDate.string(date)])
     }
 
     public func insertAssignment(_ a: Assignment) throws {
@@ -91,6 +101,40 @@ public final class SQLiteBulkLoader {
     }
 }
 
+/// Dates in the text form GRDB stores ("yyyy-MM-dd HH:mm:ss.SSS", UTC), without DateFormatter.
+///
+/// Formatting through ICU was the largest single cost of generating the demo organisation.
+public enum SQLiteDate {
+    public static func string(_ date: Date) -> String {
+        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        var days = Int(totalMillis.floorDiv(86_400_000))
+        let millisOfDay = Int(totalMillis - Int64(days) * 86_400_000)
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let doe = days - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let hour = millisOfDay / 3_600_000, minute = millisOfDay / 60_000 % 60, second = millisOfDay / 1000 % 60, millis = millisOfDay % 1000
+        var bytes = [UInt8](repeating: 0x30, count: 23)
+        func put(_ value: Int, _ at: Int, _ width: Int) {
+            var v = value
+            for i in stride(from: at + width - 1, through: at, by: -1) { bytes[i] = UInt8(0x30 + v % 10); v /= 10 }
+        }
+        put(year, 0, 4); bytes[4] = 0x2D; put(month, 5, 2); bytes[7] = 0x2D; put(day, 8, 2); bytes[10] = 0x20
+        put(hour, 11, 2); bytes[13] = 0x3A; put(minute, 14, 2); bytes[16] = 0x3A; put(second, 17, 2); bytes[19] = 0x2E; put(millis, 20, 3)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Int64 {
+    func floorDiv(_ d: Int64) -> Int64 { self >= 0 ? self / d : -((-self + d - 1) / d) }
+}
+
 extension SQLiteStore {
     /// Runs `body` with a bulk loader inside one write transaction.
     public func bulkLoad(_ body: @escaping @Sendable (SQLiteBulkLoader) throws -> Void) async throws {
@@ -99,6 +143,25 @@ extension SQLiteStore {
 
     /// Switches off per-commit durability for a one-off generation run (the demo); safe to lose on a crash.
     public func preferSpeedOverDurability() async throws {
-        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -200000") }
+    }
+
+    /// Drops the response table's secondary indexes before a bulk load (building them once afterwards is cheaper).
+    public func suspendResponseIndexes() async throws {
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS response_person; DROP INDEX IF EXISTS response_item; DROP INDEX IF EXISTS response_attempt_item")
+        }
+    }
+
+    /// Rebuilds what `suspendResponseIndexes` dropped, as the migrations define them.
+    public func restoreResponseIndexes() async throws {
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX IF NOT EXISTS response_attempt_item ON response(attempt_id, item_id);
+                CREATE INDEX IF NOT EXISTS response_person ON response(person_id, competency, answered_at);
+                CREATE INDEX IF NOT EXISTS response_item ON response(item_id);
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """)
+        }
     }
 }

@@ -96,6 +96,20 @@ public protocol Store: Sendable {
     func outbox(status: OutboxMessage.Status?, limit: Int) async throws -> [OutboxMessage]
     /// Puts a dead message back in the queue, due now.
     func requeue(id: Int64, at: Date) async throws -> Bool
+    /// Marks every message of one merged chat post delivered, in one transaction.
+    func markPostDelivered(ids: [Int64], at: Date) async throws
+    /// Releases leased messages unchanged, due again at `until` (quiet hours, rate limits); attempts are not counted.
+    func postpone(ids: [Int64], until: Date) async throws
+    /// Replaces a pending message's payload after some of its parts were posted, so a retry skips them.
+    func recordPartialDelivery(id: Int64, payload: String) async throws
+    /// Which of `keys` are already in the outbox, whatever their status.
+    func existingOutboxKeys(_ keys: [String]) async throws -> Set<String>
+    /// The newest outbox message whose idempotency key starts with `keyPrefix`, if any.
+    func latestOutboxMessage(keyPrefix: String) async throws -> OutboxMessage?
+    /// How many review cards each person has due at `date`.
+    func dueReviewCounts(at date: Date) async throws -> [Int64: Int]
+    /// When each person answered in attempts of `kind` since `date`, oldest first.
+    func answerTimes(kind: AttemptKind, since date: Date) async throws -> [Int64: [Date]]
 
     // MARK: Assignments, dashboard, audit
 

@@ -45,9 +45,11 @@ extension PMO {
             let started = Date()
             let store = try SQLiteStore(path: path)
             try await store.preferSpeedOverDurability()
+            try await store.suspendResponseIndexes()
             let generator = DemoGenerator(catalog: catalog, people: people, seed: seed, now: command.clock()(),
                                           adminLogin: command.identity().login, adminName: command.identity().name)
             let summary = try await generator.write(to: store)
+            try await store.restoreResponseIndexes()
             let seconds = Date().timeIntervalSince(started)
             Output.print("Demo organisation written to \(path) in \(String(format: "%.1f", seconds)) s:")
             Output.print("  \(summary.units) units, \(summary.people) people, \(summary.responses) responses, \(summary.estimates) skill estimates,")
@@ -169,47 +171,64 @@ struct DemoGenerator: Sendable {
         summary.firstUnitCode = Roster.unitCode([Self.departments[usedDepartments.first ?? 0]])
         summary.people = 2
 
-        // People, in chunks of a thousand per transaction.
+        // People, in chunks of a thousand per transaction. Ids are assigned here (the two
+        // administrators took 1 and 2), so the next chunk is generated while this one is written.
         let chunk = 1000
         var index = 0
         var managersByTeam: [Int: String] = [:]
-        while index < people {
-            let upper = min(people, index + chunk)
-            var batch: [(person: Person, thetas: [Double], quizzes: Int, growth: Double)] = []
-            for n in index..<upper {
-                let team = n / 10 % teamIDs.count
-                let position = n % 10
-                let isPMO = Self.departments[unitPlan[team].department] == "Project Management Office"
-                let role: String
-                switch position {
-                case 0: role = isPMO ? "pmo-lead" : "senior-project-manager"
-                case 1, 2: role = "project-coordinator"
-                case 9: role = isPMO ? "programme-manager" : "senior-project-manager"
-                default: role = "project-manager"
+        var nextAttemptID: Int64 = 1
+        var pending: Task<ChunkRows, Never>?
+        while index < people || pending != nil {
+            var task: Task<ChunkRows, Never>?
+            if index < people {
+                let upper = min(people, index + chunk)
+                var batch: [(person: Person, thetas: [Double], quizzes: Int, growth: Double)] = []
+                for n in index..<upper {
+                    let team = n / 10 % teamIDs.count
+                    let position = n % 10
+                    let isPMO = Self.departments[unitPlan[team].department] == "Project Management Office"
+                    let role: String
+                    switch position {
+                    case 0: role = isPMO ? "pmo-lead" : "senior-project-manager"
+                    case 1, 2: role = "project-coordinator"
+                    case 9: role = isPMO ? "programme-manager" : "senior-project-manager"
+                    default: role = "project-manager"
+                    }
+                    let login = String(format: "p%06d", n)
+                    if position == 0 { managersByTeam[team] = login }
+                    let name = Self.firstNames[Int(rng.next() % UInt64(Self.firstNames.count))] + " " + Self.lastNames[Int(rng.next() % UInt64(Self.lastNames.count))]
+                    let person = Person(id: Int64(n + 3), login: login, name: name, email: "\(login)@northwind.example", role: role,
+                                        access: position == 0 ? .manager : .learner, unitID: teamIDs[team],
+                                        manager: position == 0 ? nil : managersByTeam[team],
+                                        chat: ["slack": String(format: "U%08X", UInt32(truncatingIfNeeded: rng.next()))],
+                                        createdAt: start)
+                    let general = Self.normal(&rng) * 0.5
+                    let thetas = competencies.map { _ in (Self.roleMean[role] ?? 0) + general + Self.normal(&rng) * 0.6 }
+                    let active = rng.nextUnit() < 0.92
+                    let quizzes = active ? 8 + Int(rng.next() % 8) : 0
+                    batch.append((person, thetas, quizzes, 0.01 + rng.nextUnit() * 0.03))
                 }
-                let login = String(format: "p%06d", n)
-                if position == 0 { managersByTeam[team] = login }
-                let name = Self.firstNames[Int(rng.next() % UInt64(Self.firstNames.count))] + " " + Self.lastNames[Int(rng.next() % UInt64(Self.lastNames.count))]
-                let person = Person(login: login, name: name, email: "\(login)@northwind.example", role: role,
-                                    access: position == 0 ? .manager : .learner, unitID: teamIDs[team],
-                                    manager: position == 0 ? nil : managersByTeam[team],
-                                    chat: ["slack": String(format: "U%08X", UInt32(truncatingIfNeeded: rng.next()))],
-                                    createdAt: start)
-                let general = Self.normal(&rng) * 0.5
-                let thetas = competencies.map { _ in (Self.roleMean[role] ?? 0) + general + Self.normal(&rng) * 0.6 }
-                let active = rng.nextUnit() < 0.92
-                let quizzes = active ? 8 + Int(rng.next() % 8) : 0
-                batch.append((person, thetas, quizzes, 0.01 + rng.nextUnit() * 0.03))
+                var chunkSeed = SeededGenerator(seed: seed &+ UInt64(index) &* 7919)
+                let chunkRNG = chunkSeed.next()
+                // Each person takes at most 15 quizzes and reads at most 8 lessons per quiz: ids never overlap.
+                let firstAttempt = nextAttemptID
+                nextAttemptID += Int64(batch.count) * 15 * 10
+                let catalog = self.catalog
+                let frozen = batch
+                task = Task.detached {
+                    Self.generateChunk(frozen, banks: banks, competencies: competencies, catalog: catalog, start: start, weeks: weeks,
+                                       now: now, seed: chunkRNG, firstAttemptID: firstAttempt)
+                }
+                index = upper
             }
-            var chunkSeed = SeededGenerator(seed: seed &+ UInt64(index) &* 7919)
-            let chunkRNG = chunkSeed.next()
-            let catalog = self.catalog
-            let counts = try await Self.writeChunk(batch, banks: banks, competencies: competencies, catalog: catalog, start: start,
-                                                   weeks: weeks, now: now, seed: chunkRNG, store: store)
-            summary.people += batch.count
-            summary.responses += counts.responses
-            summary.estimates += counts.estimates
-            index = upper
+            if let pending {
+                let rows = await pending.value
+                try await Self.write(rows, to: store)
+                summary.people += rows.people.count
+                summary.responses += rows.responses.count
+                summary.estimates += rows.estimates.count
+            }
+            pending = task
         }
 
         // Assignments and maturity assessments per department.
@@ -273,85 +292,129 @@ struct DemoGenerator: Sendable {
         return summary
     }
 
-    /// Writes one chunk of people with their simulated learning histories in one transaction.
-    static func writeChunk(_ batch: [(person: Person, thetas: [Double], quizzes: Int, growth: Double)], banks: [String: Bank],
-                           competencies: [String], catalog: Catalog, start: Date, weeks: Double, now: Date, seed: UInt64,
-                           store: SQLiteStore) async throws -> (responses: Int, estimates: Int) {
-        nonisolated(unsafe) var responses = 0, estimates = 0
-        try await store.bulkLoad { loader in
-            var rng = SeededGenerator(seed: seed)
-            let estimator = AbilityEstimator()
-            let scheduler = FSRSScheduler()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let span = weeks * 7 * 86_400
-            for entry in batch {
-                let personID = try loader.insertPerson(entry.person)
-                let targets = entry.person.role.flatMap { catalog.roleByID[$0]?.targets } ?? [:]
-                let weighted = competencies.enumerated().flatMap { index, id in Array(repeating: index, count: targets[id] ?? 1) }
-                var answered: [Int: [(IRTParameters, Bool)]] = [:]
-                let times = (0..<entry.quizzes).map { _ in rng.nextUnit() * span }.sorted()
-                for offset in times {
-                    let c = weighted.isEmpty ? Int(rng.next() % UInt64(competencies.count)) : weighted[Int(rng.next() % UInt64(weighted.count))]
-                    guard let bank = banks[competencies[c]], bank.items.count >= 10 else { continue }
-                    let when = start.addingTimeInterval(offset)
-                    let theta = entry.thetas[c] + entry.growth * offset / (7 * 86_400)
-                    var picks: Set<Int> = []
-                    while picks.count < 10 { picks.insert(Int(rng.next() % UInt64(bank.items.count))) }
-                    let order = picks.sorted()
-                    let courseID = catalog.course(ofItem: bank.items[order[0]])?.id ?? ""
-                    let attempt = try loader.insertAttempt(personID: personID, kind: .quiz, scope: "course:\(courseID)",
-                                                           itemIDs: order.map { bank.items[$0].id }, startedAt: when,
-                                                           finishedAt: when.addingTimeInterval(600))
-                    for (k, i) in order.enumerated() {
-                        let correct = rng.nextUnit() < bank.parameters[i].probability(at: theta)
-                        try loader.insertResponse(attemptID: attempt, personID: personID, itemID: bank.items[i].id, competency: competencies[c],
-                                                  answerJSON: correct ? bank.rightJSON[i] : bank.wrongJSON[i], correct: correct,
-                                                  seconds: 8 + rng.nextUnit() * 40, at: when.addingTimeInterval(Double(k) * 50))
-                        answered[c, default: []].append((bank.parameters[i], correct))
-                    }
-                    responses += order.count
-                    let pairs = answered[c] ?? []
-                    let estimate = estimator.estimate(parameters: pairs.map(\.0), correct: pairs.map(\.1))
-                    try loader.insertEstimate(SkillEstimateRecord(personID: personID, competency: competencies[c], theta: estimate.theta,
-                                                                  se: estimate.se, responses: pairs.count, estimatedAt: when.addingTimeInterval(600)))
-                    estimates += 1
-                    // Reading goes with quizzing: the lessons of the course behind the quiz.
-                    if let course = catalog.courseByID[courseID] {
-                        let read = 1 + Int(rng.next() % UInt64(max(1, course.lessons.count)))
-                        for lesson in course.lessons.prefix(read) {
-                            try loader.insertLessonProgress(personID: personID, lessonID: lesson.id, courseID: course.id,
-                                                            startedAt: when.addingTimeInterval(-3600), completedAt: when.addingTimeInterval(-600))
-                            // Most readers take the end-of-lesson check too.
-                            guard !lesson.check.isEmpty, rng.nextUnit() < 0.7 else { continue }
-                            let checkItems = lesson.check.compactMap { catalog.itemByID[$0] }
-                            let checkAttempt = try loader.insertAttempt(personID: personID, kind: .check, scope: "lesson:\(lesson.id)",
-                                                                        itemIDs: checkItems.map(\.id), startedAt: when.addingTimeInterval(-590),
-                                                                        finishedAt: when.addingTimeInterval(-300))
-                            for item in checkItems {
-                                guard let c2 = competencies.firstIndex(of: item.competency), let bank = banks[item.competency],
-                                      let i = bank.items.firstIndex(where: { $0.id == item.id }) else { continue }
-                                let correct = rng.nextUnit() < bank.parameters[i].probability(at: entry.thetas[c2] + entry.growth * offset / (7 * 86_400))
-                                try loader.insertResponse(attemptID: checkAttempt, personID: personID, itemID: item.id, competency: item.competency,
-                                                          answerJSON: correct ? bank.rightJSON[i] : bank.wrongJSON[i], correct: correct,
-                                                          seconds: 10 + rng.nextUnit() * 30, at: when.addingTimeInterval(-500))
-                                answered[c2, default: []].append((bank.parameters[i], correct))
-                                responses += 1
-                            }
+    /// Rows generated for one chunk of people, with their ids assigned up front so that generation
+    /// (one core) and insertion (the other) can overlap.
+    struct ChunkRows: Sendable {
+        struct AttemptRow: Sendable {
+            var id: Int64, personID: Int64, kind: AttemptKind, scope: String, itemIDs: [String], started: Date, finished: Date
+        }
+        struct ResponseRow: Sendable {
+            var attemptID: Int64, personID: Int64, itemID: String, competency: String, answer: String, correct: Bool, seconds: Double, at: String
+        }
+        struct LessonRow: Sendable {
+            var personID: Int64, lessonID: String, courseID: String, started: Date, completed: Date
+        }
+        struct CardRow: Sendable {
+            var personID: Int64, itemID: String, due: Date, state: String, at: Date
+        }
+        var people: [Person] = []
+        var attempts: [AttemptRow] = []
+        var responses: [ResponseRow] = []
+        var lessons: [LessonRow] = []
+        var estimates: [SkillEstimateRecord] = []
+        var cards: [CardRow] = []
+    }
+
+    /// Simulates the learning histories of one chunk of people (pure: no I/O).
+    static func generateChunk(_ batch: [(person: Person, thetas: [Double], quizzes: Int, growth: Double)], banks: [String: Bank],
+                              competencies: [String], catalog: Catalog, start: Date, weeks: Double, now: Date, seed: UInt64,
+                              firstAttemptID: Int64) -> ChunkRows {
+        var rows = ChunkRows()
+        var nextAttempt = firstAttemptID
+        var rng = SeededGenerator(seed: seed)
+        let estimator = AbilityEstimator()
+        let scheduler = FSRSScheduler()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let span = weeks * 7 * 86_400
+        for entry in batch {
+            rows.people.append(entry.person)
+            let personID = entry.person.personID
+            let targets = entry.person.role.flatMap { catalog.roleByID[$0]?.targets } ?? [:]
+            let weighted = competencies.enumerated().flatMap { index, id in Array(repeating: index, count: targets[id] ?? 1) }
+            var answered: [Int: [(IRTParameters, Bool)]] = [:]
+            let times = (0..<entry.quizzes).map { _ in rng.nextUnit() * span }.sorted()
+            for offset in times {
+                let c = weighted.isEmpty ? Int(rng.next() % UInt64(competencies.count)) : weighted[Int(rng.next() % UInt64(weighted.count))]
+                guard let bank = banks[competencies[c]], bank.items.count >= 10 else { continue }
+                let when = start.addingTimeInterval(offset)
+                let theta = entry.thetas[c] + entry.growth * offset / (7 * 86_400)
+                var picks: Set<Int> = []
+                while picks.count < 10 { picks.insert(Int(rng.next() % UInt64(bank.items.count))) }
+                let order = picks.sorted()
+                let courseID = catalog.course(ofItem: bank.items[order[0]])?.id ?? ""
+                let attempt = nextAttempt
+                nextAttempt += 1
+                rows.attempts.append(.init(id: attempt, personID: personID, kind: .quiz, scope: "course:\(courseID)",
+                                           itemIDs: order.map { bank.items[$0].id }, started: when, finished: when.addingTimeInterval(600)))
+                for (k, i) in order.enumerated() {
+                    let correct = rng.nextUnit() < bank.parameters[i].probability(at: theta)
+                    rows.responses.append(.init(attemptID: attempt, personID: personID, itemID: bank.items[i].id, competency: competencies[c],
+                                                answer: correct ? bank.rightJSON[i] : bank.wrongJSON[i], correct: correct,
+                                                seconds: 8 + rng.nextUnit() * 40, at: SQLiteDate.string(when.addingTimeInterval(Double(k) * 50))))
+                    answered[c, default: []].append((bank.parameters[i], correct))
+                }
+                // Reading goes with quizzing: the lessons of the course behind the quiz, and most of their checks.
+                if let course = catalog.courseByID[courseID] {
+                    let read = 1 + Int(rng.next() % UInt64(max(1, course.lessons.count)))
+                    for lesson in course.lessons.prefix(read) {
+                        rows.lessons.append(.init(personID: personID, lessonID: lesson.id, courseID: course.id,
+                                                  started: when.addingTimeInterval(-3600), completed: when.addingTimeInterval(-600)))
+                        guard !lesson.check.isEmpty, rng.nextUnit() < 0.7 else { continue }
+                        let checkItems = lesson.check.compactMap { catalog.itemByID[$0] }
+                        let checkAttempt = nextAttempt
+                        nextAttempt += 1
+                        rows.attempts.append(.init(id: checkAttempt, personID: personID, kind: .check, scope: "lesson:\(lesson.id)",
+                                                   itemIDs: checkItems.map(\.id), started: when.addingTimeInterval(-590),
+                                                   finished: when.addingTimeInterval(-300)))
+                        let at = SQLiteDate.string(when.addingTimeInterval(-500))
+                        for item in checkItems {
+                            guard let c2 = competencies.firstIndex(of: item.competency), let bank2 = banks[item.competency],
+                                  let i = bank2.items.firstIndex(where: { $0.id == item.id }) else { continue }
+                            let correct = rng.nextUnit() < bank2.parameters[i].probability(at: entry.thetas[c2] + entry.growth * offset / (7 * 86_400))
+                            rows.responses.append(.init(attemptID: checkAttempt, personID: personID, itemID: item.id, competency: item.competency,
+                                                        answer: correct ? bank2.rightJSON[i] : bank2.wrongJSON[i], correct: correct,
+                                                        seconds: 10 + rng.nextUnit() * 30, at: at))
+                            answered[c2, default: []].append((bank2.parameters[i], correct))
                         }
                     }
-                    if now.timeIntervalSince(when) < 14 * 86_400 {
-                        // Review cards for recent answers, scheduled by FSRS as a "Good" first review.
-                        for i in order.prefix(3) {
-                            let (card, _) = scheduler.review(ReviewCard(due: when), rating: .good, at: when)
-                            let state = (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-                            try loader.insertReviewCard(personID: personID, itemID: bank.items[i].id, due: card.due, state: state, at: when)
-                        }
+                }
+                let pairs = answered[c] ?? []
+                let estimate = estimator.estimate(parameters: pairs.map(\.0), correct: pairs.map(\.1))
+                rows.estimates.append(SkillEstimateRecord(personID: personID, competency: competencies[c], theta: estimate.theta,
+                                                          se: estimate.se, responses: pairs.count, estimatedAt: when.addingTimeInterval(600)))
+                if now.timeIntervalSince(when) < 14 * 86_400 {
+                    // Review cards for recent answers, scheduled by FSRS as a "Good" first review.
+                    for i in order.prefix(3) {
+                        let (card, _) = scheduler.review(ReviewCard(due: when), rating: .good, at: when)
+                        let state = (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+                        rows.cards.append(.init(personID: personID, itemID: bank.items[i].id, due: card.due, state: state, at: when))
                     }
                 }
             }
         }
-        return (responses, estimates)
+        return rows
+    }
+
+    /// Writes one chunk's rows in one transaction.
+    static func write(_ rows: ChunkRows, to store: SQLiteStore) async throws {
+        try await store.bulkLoad { loader in
+            for person in rows.people { _ = try loader.insertPerson(person) }
+            for a in rows.attempts {
+                _ = try loader.insertAttempt(id: a.id, personID: a.personID, kind: a.kind, scope: a.scope, itemIDs: a.itemIDs,
+                                             startedAt: a.started, finishedAt: a.finished)
+            }
+            for r in rows.responses {
+                try loader.insertResponse(attemptID: r.attemptID, personID: r.personID, itemID: r.itemID, competency: r.competency,
+                                          answerJSON: r.answer, correct: r.correct, seconds: r.seconds, atText: r.at)
+            }
+            for l in rows.lessons {
+                try loader.insertLessonProgress(personID: l.personID, lessonID: l.lessonID, courseID: l.courseID, startedAt: l.started,
+                                                completedAt: l.completed)
+            }
+            for e in rows.estimates { try loader.insertEstimate(e) }
+            for c in rows.cards { try loader.insertReviewCard(personID: c.personID, itemID: c.itemID, due: c.due, state: c.state, at: c.at) }
+        }
     }
 
     /// A standard normal draw (Box–Muller).
