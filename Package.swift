@@ -25,7 +25,8 @@ let package = Package(
         ),
         .target(
             name: "AcademyStore",
-            dependencies: ["AcademyCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AcademyCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(name: "TerminalUI"),
         .target(name: "AcademyReports", dependencies: ["AcademyCore", "AcademyStore"]),

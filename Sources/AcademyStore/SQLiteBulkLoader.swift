@@ -1,6 +1,7 @@
 import AcademyCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Fast inserts for generated or imported data, inside one write transaction (`SQLiteStore.bulkLoad`).
 ///
@@ -61,9 +62,35 @@ public final class SQLiteBulkLoader {
     }
 
     /// A response whose answer time is already in the store's text form (see `SQLiteDate`).
+    ///
+    /// The hot path of the demo: bound with the C API directly, without building `StatementArguments`.
     public func insertResponse(attemptID: Int64, personID: Int64, itemID: String, competency: String, answerJSON: String,
                                correct: Bool, seconds: Double, atText: String) throws {
-        try response.execute(arguments: [attemptID, personID, itemID, competency, answerJSON, correct, seconds, atText])
+        let statement = response.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, attemptID)
+        sqlite3_bind_int64(statement, 2, personID)
+        Self.bind(statement, 3, itemID)
+        Self.bind(statement, 4, competency)
+        Self.bind(statement, 5, answerJSON)
+        sqlite3_bind_int64(statement, 6, correct ? 1 : 0)
+        sqlite3_bind_double(statement, 7, seconds)
+        Self.bind(statement, 8, atText)
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ statement: OpaquePointer?, _ index: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), transient)
+            }
+        }
     }
 
     /// One response; `answerJSON` is the encoded `Answer`.
