@@ -20,7 +20,8 @@ run: build
 	@echo "  .build/debug/pmo demo --people 300 && .build/debug/pmo report org --database ~/.local/share/pmo/demo.sqlite"
 	@echo "Learn: .build/debug/pmo learn pmo · quiz: .build/debug/pmo quiz risk · all commands: .build/debug/pmo --help"
 
-test: deps
+test:
+	@scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -9,6 +9,10 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev)
 # SQLite headers for GRDB.
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+# Tests only: headless Chromium renders the HTML reports to check they are not blank.
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -4,11 +4,11 @@ import Testing
 
 /// Renders the sample maturity report in headless Chromium, when it is installed, and checks
 /// that the screenshot is a real page. `scripts/screenshot-report.sh` installs Chromium.
-@Suite("Maturity report: headless screenshot", .enabled(if: Chromium.path != nil))
+@Suite("Maturity report: headless screenshot")
 struct MaturityReportScreenshotTests {
     @Test("the HTML renders to a non-blank page")
     func screenshot() throws {
-        let chromium = try #require(Chromium.path)
+        let chromium = try #require(Chromium.path, "Chromium is required: make test installs it (scripts/install-deps.sh --test)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pmo-report-shot-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
