@@ -61,6 +61,14 @@ extension SQLiteStore {
     }
 
     public func learningFacts() async throws -> [Int64: LearningFacts] {
+        try await facts(includingAnswers: true)
+    }
+
+    public func completionFacts() async throws -> [Int64: LearningFacts] {
+        try await facts(includingAnswers: false)
+    }
+
+    func facts(includingAnswers: Bool) async throws -> [Int64: LearningFacts] {
         try await writer.read { db in
             var facts: [Int64: LearningFacts] = [:]
             let lessons = try Row.fetchCursor(db, sql: "SELECT person_id, lesson_id, started_at, completed_at FROM lesson_progress")
@@ -79,6 +87,7 @@ extension SQLiteStore {
                 guard scope.hasPrefix("lesson:"), let finished: Date = row["finished_at"] else { continue }
                 facts[person, default: LearningFacts()].checksFinished[String(scope.dropFirst(7))] = finished
             }
+            guard includingAnswers else { return facts }
             let activity = try Row.fetchCursor(db, sql: "SELECT person_id, MAX(answered_at) AS last FROM response GROUP BY person_id")
             while let row = try activity.next() {
                 let person: Int64 = row["person_id"]

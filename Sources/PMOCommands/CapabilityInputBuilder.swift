@@ -15,7 +15,7 @@ enum CapabilityInputBuilder {
         async let unitsTask = store.units()
         async let estimatesTask = store.latestEstimatesByPerson()
         async let activityTask = store.weeklyActivity(weeks: weeks, endingAt: now)
-        async let factsTask = store.learningFacts()
+        async let factsTask = store.completionFacts()
         async let assignmentsTask = store.allAssignments()
         let people = try await peopleTask.filter(\.active)
         let units = try await unitsTask
