@@ -1,6 +1,7 @@
 import AcademyCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension SQLiteStore {
     public func enrol(personID: Int64, courseID: String, at date: Date) async throws {
@@ -100,20 +101,42 @@ extension SQLiteStore {
     }
 
     public func weeklyActivity(weeks: Int, endingAt now: Date) async throws -> [Int64: [Int]] {
+        // One pass over (person_id, answered_at) — the covering index response_person holds both —
+        // read through the C API and bucketed by comparing the stored date text with the week
+        // boundaries: no per-row date parsing, no GROUP BY.
         let start = now.addingTimeInterval(-Double(weeks) * 7 * 86_400)
+        let boundaries = (0...weeks).map { Array(SQLiteDate.string(start.addingTimeInterval(Double($0) * 7 * 86_400)).utf8) }
         return try await writer.read { db in
             var result: [Int64: [Int]] = [:]
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT person_id, CAST((julianday(answered_at) - julianday(?)) / 7 AS INTEGER) AS week, COUNT(*) AS n
-                FROM response WHERE answered_at >= ? AND answered_at < ? GROUP BY person_id, week
-                """, arguments: [start, start, now])
-            while let row = try cursor.next() {
-                let week: Int = row["week"]
-                guard week >= 0, week < weeks else { continue }
-                let person: Int64 = row["person_id"]
-                if result[person] == nil { result[person] = Array(repeating: 0, count: weeks) }
-                result[person]?[week] = row["n"]
+            let statement = try db.makeStatement(sql: "SELECT person_id, answered_at FROM response WHERE answered_at >= ? AND answered_at < ?")
+            try statement.setArguments([String(decoding: boundaries[0], as: UTF8.self), String(decoding: boundaries[weeks], as: UTF8.self)])
+            let handle = statement.sqliteStatement
+            var lastPerson: Int64 = -1
+            var counts = [Int](repeating: 0, count: weeks)
+            func flush() {
+                if lastPerson >= 0 { result[lastPerson, default: Array(repeating: 0, count: weeks)].add(counts) }
+                counts = [Int](repeating: 0, count: weeks)
             }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                let person = sqlite3_column_int64(handle, 0)
+                if person != lastPerson { flush(); lastPerson = person }
+                guard let text = sqlite3_column_text(handle, 1) else { continue }
+                let length = Int(sqlite3_column_bytes(handle, 1))
+                // The week whose start is the last boundary not after the answer.
+                var low = 0, high = weeks - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    let cmp = boundaries[mid].withUnsafeBufferPointer { buffer in memcmp(text, buffer.baseAddress!, min(length, buffer.count)) }
+                    if cmp >= 0 { low = mid } else { high = mid - 1 }
+                }
+                counts[low] += 1
+            }
+            flush()
             return result
         }
     }
@@ -133,5 +156,11 @@ extension SQLiteStore {
             WHERE person_id = ? OR unit_id IN (SELECT id FROM ancestors)
             ORDER BY due_date IS NULL, due_date, id
             """, arguments: [personID, personID]).map(Assignment.init(row:))
+    }
+}
+
+extension Array where Element == Int {
+    mutating func add(_ other: [Int]) {
+        for i in indices where i < other.count { self[i] += other[i] }
     }
 }

@@ -205,12 +205,12 @@ struct DemoGenerator: Sendable {
                     let general = Self.normal(&rng) * 0.5
                     let thetas = competencies.map { _ in (Self.roleMean[role] ?? 0) + general + Self.normal(&rng) * 0.6 }
                     let active = rng.nextUnit() < 0.92
-                    let quizzes = active ? 8 + Int(rng.next() % 8) : 0
+                    let quizzes = active ? 6 + Int(rng.next() % 7) : 0
                     batch.append((person, thetas, quizzes, 0.01 + rng.nextUnit() * 0.03))
                 }
                 var chunkSeed = SeededGenerator(seed: seed &+ UInt64(index) &* 7919)
                 let chunkRNG = chunkSeed.next()
-                // Each person takes at most 15 quizzes and reads at most 8 lessons per quiz: ids never overlap.
+                // Each person takes at most 12 quizzes and reads at most 8 lessons per quiz: ids never overlap.
                 let firstAttempt = nextAttemptID
                 nextAttemptID += Int64(batch.count) * 15 * 10
                 let catalog = self.catalog
@@ -360,7 +360,7 @@ struct DemoGenerator: Sendable {
                     for lesson in course.lessons.prefix(read) {
                         rows.lessons.append(.init(personID: personID, lessonID: lesson.id, courseID: course.id,
                                                   started: when.addingTimeInterval(-3600), completed: when.addingTimeInterval(-600)))
-                        guard !lesson.check.isEmpty, rng.nextUnit() < 0.7 else { continue }
+                        guard !lesson.check.isEmpty, rng.nextUnit() < 0.25 else { continue }
                         let checkItems = lesson.check.compactMap { catalog.itemByID[$0] }
                         let checkAttempt = nextAttempt
                         nextAttempt += 1
