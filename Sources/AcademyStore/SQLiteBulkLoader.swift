@@ -158,6 +158,35 @@ public enum SQLiteDate {
     }
 }
 
+extension SQLiteDate {
+    /// Parses "yyyy-MM-dd HH:mm:ss[.SSS]" (UTC) from raw column bytes; nil when it is not that shape.
+    static func parse(_ bytes: UnsafePointer<UInt8>, count: Int) -> Date? {
+        guard count >= 19 else { return nil }
+        func number(_ from: Int, _ width: Int) -> Int? {
+            var value = 0
+            for i in from..<(from + width) {
+                let digit = Int(bytes[i]) - 48
+                guard digit >= 0, digit <= 9 else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+              let minute = number(14, 2), let second = number(17, 2) else { return nil }
+        var millis = 0
+        if count >= 23, bytes[19] == 0x2E, let m = number(20, 3) { millis = m }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let seconds = Double(days) * 86_400 + Double(hour * 3600 + minute * 60 + second) + Double(millis) / 1000
+        return Date(timeIntervalSince1970: seconds)
+    }
+}
+
 extension Int64 {
     func floorDiv(_ d: Int64) -> Int64 { self >= 0 ? self / d : -((-self + d - 1) / d) }
 }

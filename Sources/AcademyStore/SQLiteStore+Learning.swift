@@ -72,27 +72,44 @@ extension SQLiteStore {
     func facts(includingAnswers: Bool) async throws -> [Int64: LearningFacts] {
         try await writer.read { db in
             var facts: [Int64: LearningFacts] = [:]
-            let lessons = try Row.fetchCursor(db, sql: "SELECT person_id, lesson_id, started_at, completed_at FROM lesson_progress")
-            while let row = try lessons.next() {
-                let person: Int64 = row["person_id"]
-                let started: Date = row["started_at"]
-                if let completed: Date = row["completed_at"] { facts[person, default: LearningFacts()].lessonsCompleted[row["lesson_id"]] = completed }
-                facts[person, default: LearningFacts()].lastActivity = max(facts[person]?.lastActivity ?? started, started)
+            // Millions of rows in a large organisation: read through the C API, dates parsed from their text.
+            func scan(_ sql: String, _ row: (OpaquePointer) -> Void) throws {
+                let statement = try db.makeStatement(sql: sql)
+                let handle = statement.sqliteStatement
+                while true {
+                    let code = sqlite3_step(handle)
+                    if code == SQLITE_DONE { return }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                    row(handle)
+                }
             }
-            let checks = try Row.fetchCursor(db, sql: """
-                SELECT person_id, scope, finished_at FROM attempt WHERE kind = 'check' AND status = 'finished'
-                """)
-            while let row = try checks.next() {
-                let person: Int64 = row["person_id"]
-                let scope: String = row["scope"]
-                guard scope.hasPrefix("lesson:"), let finished: Date = row["finished_at"] else { continue }
+            func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
+                guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+                return String(cString: pointer)
+            }
+            func date(_ handle: OpaquePointer, _ column: Int32) -> Date? {
+                guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+                return SQLiteDate.parse(pointer, count: Int(sqlite3_column_bytes(handle, column)))
+            }
+            try scan("SELECT person_id, lesson_id, started_at, completed_at FROM lesson_progress") { handle in
+                let person = sqlite3_column_int64(handle, 0)
+                guard let lesson = text(handle, 1) else { return }
+                if let completed = date(handle, 3) { facts[person, default: LearningFacts()].lessonsCompleted[lesson] = completed }
+                if let started = date(handle, 2) {
+                    facts[person, default: LearningFacts()].lastActivity = max(facts[person]?.lastActivity ?? started, started)
+                }
+            }
+            try scan("SELECT person_id, scope, finished_at FROM attempt WHERE kind = 'check' AND status = 'finished'") { handle in
+                let person = sqlite3_column_int64(handle, 0)
+                guard let scope = text(handle, 1), scope.hasPrefix("lesson:"), let finished = date(handle, 2) else { return }
                 facts[person, default: LearningFacts()].checksFinished[String(scope.dropFirst(7))] = finished
             }
             guard includingAnswers else { return facts }
-            let activity = try Row.fetchCursor(db, sql: "SELECT person_id, MAX(answered_at) AS last FROM response GROUP BY person_id")
-            while let row = try activity.next() {
-                let person: Int64 = row["person_id"]
-                if let last: Date = row["last"] {
+            try scan("SELECT person_id, MAX(answered_at) AS last FROM response GROUP BY person_id") { handle in
+                let person = sqlite3_column_int64(handle, 0)
+                if let last = date(handle, 1) {
                     facts[person, default: LearningFacts()].lastActivity = max(facts[person]?.lastActivity ?? last, last)
                 }
             }

@@ -6,7 +6,7 @@ import GRDB
 extension Person {
     init(row: Row) {
         let chatText: String = row["chat"] ?? "{}"
-        let chat = (try? JSONDecoder().decode([String: String].self, from: Data(chatText.utf8))) ?? [:]
+        let chat = chatText == "{}" ? [:] : ((try? JSONDecoder().decode([String: String].self, from: Data(chatText.utf8))) ?? [:])
         self.init(id: row["id"], login: row["login"], name: row["name"], email: row["email"], role: row["role"],
                   access: AccessRole(rawValue: row["access"] ?? "") ?? ((row["is_admin"] as Bool?) == true ? .admin : .learner),
                   unitID: row["unit_id"], manager: row["manager"], chat: chat, active: row["active"] ?? true,

@@ -15,3 +15,17 @@ struct SQLiteDateTests {
         }
     }
 }
+
+@Suite("Fast date parsing")
+struct SQLiteDateParseTests {
+    @Test("parses what it formats, to the millisecond")
+    func roundTrip() {
+        for seconds in [0.0, 951_782_400.5, 1_790_000_000.123, -946_771_200, 4_102_444_799.999] {
+            let text = SQLiteDate.string(Date(timeIntervalSince1970: seconds))
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { SQLiteDate.parse($0.baseAddress!, count: $0.count) }
+            #expect(parsed.map { abs($0.timeIntervalSince1970 - seconds) < 0.0011 } == true, "\(text)")
+        }
+        let bad = Array("2026-1x-01 00:00:00".utf8).withUnsafeBufferPointer { SQLiteDate.parse($0.baseAddress!, count: $0.count) }
+        #expect(bad == nil)
+    }
+}
