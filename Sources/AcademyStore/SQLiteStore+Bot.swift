@@ -7,12 +7,11 @@ extension SQLiteStore {
     public func markPostDelivered(ids: [Int64], at date: Date) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            for id in ids {
-                try db.execute(sql: """
-                    UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL
-                    WHERE id = ? AND status = 'pending'
-                    """, arguments: [date, id])
-            }
+            let statement = try db.cachedStatement(sql: """
+                UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL
+                WHERE id = ? AND status = 'pending'
+                """)
+            for id in ids { try statement.execute(arguments: [date, id]) }
         }
     }
 

@@ -62,14 +62,14 @@ extension SQLiteStore {
     }
 
     public func learningFacts() async throws -> [Int64: LearningFacts] {
-        try await facts(includingAnswers: true)
+        try await facts(includingAnswers: true, courses: nil)
     }
 
-    public func completionFacts() async throws -> [Int64: LearningFacts] {
-        try await facts(includingAnswers: false)
+    public func completionFacts(courses: Set<String>) async throws -> [Int64: LearningFacts] {
+        try await facts(includingAnswers: false, courses: courses)
     }
 
-    func facts(includingAnswers: Bool) async throws -> [Int64: LearningFacts] {
+    func facts(includingAnswers: Bool, courses: Set<String>?) async throws -> [Int64: LearningFacts] {
         try await writer.read { db in
             var facts: [Int64: LearningFacts] = [:]
             // Millions of rows in a large organisation: read through the C API, dates parsed from their text.
@@ -93,7 +93,11 @@ extension SQLiteStore {
                 guard let pointer = sqlite3_column_text(handle, column) else { return nil }
                 return SQLiteDate.parse(pointer, count: Int(sqlite3_column_bytes(handle, column)))
             }
-            try scan("SELECT person_id, lesson_id, started_at, completed_at FROM lesson_progress") { handle in
+            // Course ids are content ids (letters, digits, hyphens), safe to inline as literals.
+            let filter = courses.map { set in
+                " WHERE course_id IN (" + set.filter { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }.map { "'\($0)'" }.joined(separator: ",") + ")"
+            } ?? ""
+            try scan("SELECT person_id, lesson_id, started_at, completed_at FROM lesson_progress" + (courses?.isEmpty == true ? " WHERE 0" : filter)) { handle in
                 let person = sqlite3_column_int64(handle, 0)
                 guard let lesson = text(handle, 1) else { return }
                 if let completed = date(handle, 3) { facts[person, default: LearningFacts()].lessonsCompleted[lesson] = completed }

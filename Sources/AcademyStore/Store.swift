@@ -120,8 +120,9 @@ public protocol Store: Sendable {
     func allAssignments() async throws -> [Assignment]
     /// For each person: completed lessons and finished lesson checks (lesson id → when), for completion tracking.
     func learningFacts() async throws -> [Int64: LearningFacts]
-    /// As `learningFacts`, without `lastActivity` from answers: no scan of the responses (reports use weekly activity instead).
-    func completionFacts() async throws -> [Int64: LearningFacts]
+    /// As `learningFacts` for the lessons of `courses` only, and without `lastActivity` from answers:
+    /// no scan of the responses (reports use weekly activity instead).
+    func completionFacts(courses: Set<String>) async throws -> [Int64: LearningFacts]
     /// Answers per person per week over `weeks` weeks ending at `now` (oldest week first).
     func weeklyActivity(weeks: Int, endingAt now: Date) async throws -> [Int64: [Int]]
     func audit(_ entry: AuditEntry) async throws

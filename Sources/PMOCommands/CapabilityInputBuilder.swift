@@ -15,8 +15,8 @@ enum CapabilityInputBuilder {
         async let unitsTask = store.units()
         async let estimatesTask = store.latestEstimatesByPerson()
         async let activityTask = store.weeklyActivity(weeks: weeks, endingAt: now)
-        async let factsTask = store.completionFacts()
-        async let assignmentsTask = store.allAssignments()
+        let assignmentsList = try await store.allAssignments()
+        async let factsTask = store.completionFacts(courses: Set(assignmentsList.map(\.courseID)))
         let people = try await peopleTask.filter(\.active)
         let units = try await unitsTask
         var estimates: [Int64: [String: CapabilityInput.Estimate]] = [:]
@@ -43,7 +43,7 @@ enum CapabilityInputBuilder {
         func members(of unit: Int64) -> [Person] {
             (unitMembers[unit] ?? []) + (children[unit] ?? []).flatMap(members(of:))
         }
-        for assignment in try await assignmentsTask {
+        for assignment in assignmentsList {
             guard let course = catalog.courseByID[assignment.courseID] else { continue }
             let assigned = assignment.personID.map { id in people.filter { $0.id == id } } ?? assignment.unitID.map(members(of:)) ?? []
             for person in assigned {
