@@ -6,7 +6,8 @@ import GRDB
 extension Person {
     init(row: Row) {
         let chatText: String = row["chat"] ?? "{}"
-        let chat = chatText == "{}" ? [:] : ((try? JSONDecoder().decode([String: String].self, from: Data(chatText.utf8))) ?? [:])
+        let chat = chatText == "{}" ? [:] : (FlatJSON.stringMap(chatText)
+            ?? (try? JSONDecoder().decode([String: String].self, from: Data(chatText.utf8))) ?? [:])
         self.init(id: row["id"], login: row["login"], name: row["name"], email: row["email"], role: row["role"],
                   access: AccessRole(rawValue: row["access"] ?? "") ?? ((row["is_admin"] as Bool?) == true ? .admin : .learner),
                   unitID: row["unit_id"], manager: row["manager"], chat: chat, active: row["active"] ?? true,
@@ -63,5 +64,30 @@ extension Assignment {
     init(row: Row) {
         self.init(id: row["id"], personID: row["person_id"], unitID: row["unit_id"], courseID: row["course_id"],
                   dueDate: row["due_date"], assignedBy: row["assigned_by"], createdAt: row["created_at"])
+    }
+}
+
+/// A fast path for the flat `{"key":"value",…}` objects the store writes (chat handles).
+enum FlatJSON {
+    /// The map, or nil when the text is not a flat object of plain strings (the caller then uses JSONDecoder).
+    static func stringMap(_ text: String) -> [String: String]? {
+        var result: [String: String] = [:]
+        var chars = Substring(text)
+        guard chars.first == "{", chars.last == "}" else { return nil }
+        chars = chars.dropFirst().dropLast()
+        if chars.isEmpty { return [:] }
+        for pair in chars.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = pair.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            func plain(_ s: Substring) -> String? {
+                guard s.count >= 2, s.first == "\"", s.last == "\"" else { return nil }
+                let inner = s.dropFirst().dropLast()
+                guard !inner.contains("\\"), !inner.contains("\"") else { return nil }
+                return String(inner)
+            }
+            guard let key = plain(parts[0]), let value = plain(parts[1]) else { return nil }
+            result[key] = value
+        }
+        return result
     }
 }

@@ -6,24 +6,34 @@ public enum CapabilityReports {
     public static func group(_ input: CapabilityInput, title: String, personIDs: Set<Int64>, listMembers: Bool,
                              unitRows: [(name: String, ids: Set<Int64>)] = []) -> GroupReport {
         let members = input.people.filter { personIDs.contains($0.id) }
+        // Per member, levels and targets as arrays in competency order: string-keyed lookups once, not per pass.
+        let competencyCount = input.competencies.count
+        let levels: [[Int?]] = members.map { person in
+            let estimates = input.estimates[person.id] ?? [:]
+            return input.competencies.map { estimates[$0.id]?.level }
+        }
+        var targetsByRole: [String: [Int?]] = [:]
+        for (role, targets) in input.roleTargets { targetsByRole[role] = input.competencies.map { targets[$0.id] } }
+        let noTargets = [Int?](repeating: nil, count: competencyCount)
+        let targets: [[Int?]] = members.map { $0.role.flatMap { targetsByRole[$0] } ?? noTargets }
+
         var rows: [GroupReport.CompetencyRow] = []
         var gaps: [GroupReport.Gap] = []
-        for competency in input.competencies {
+        for (c, competency) in input.competencies.enumerated() {
             var distribution = [0, 0, 0, 0, 0]
             var unmeasured = 0, atTarget = 0, withTarget = 0, below = 0
             var levelSum = 0, shortfall = 0
-            for person in members {
-                let estimate = input.estimates[person.id]?[competency.id]
-                if let estimate {
-                    distribution[min(4, max(0, estimate.level - 1))] += 1
-                    levelSum += estimate.level
+            for m in members.indices {
+                let level = levels[m][c]
+                if let level {
+                    distribution[min(4, max(0, level - 1))] += 1
+                    levelSum += level
                 } else {
                     unmeasured += 1
                 }
-                if let target = person.role.flatMap({ input.roleTargets[$0]?[competency.id] }) {
+                if let target = targets[m][c] {
                     withTarget += 1
-                    let level = estimate?.level ?? 0
-                    if level >= target { atTarget += 1 } else if estimate != nil {
+                    if (level ?? 0) >= target { atTarget += 1 } else if let level {
                         below += 1
                         shortfall += target - level
                     }
@@ -42,12 +52,13 @@ public enum CapabilityReports {
         gaps.sort { ($0.meanShortfall, $0.peopleBelow) > ($1.meanShortfall, $1.peopleBelow) }
 
         var completion = GroupReport.Completion()
-        for person in members {
+        var overdueByMember = [Int](repeating: 0, count: members.count)
+        for (m, person) in members.enumerated() {
             for c in input.completion[person.id] ?? [] {
                 switch c.state {
                 case "on-time": completion.onTime += 1
                 case "late": completion.late += 1
-                case "overdue": completion.overdue += 1
+                case "overdue": completion.overdue += 1; overdueByMember[m] += 1
                 case "in-progress": completion.inProgress += 1
                 default: completion.notStarted += 1
                 }
@@ -62,33 +73,30 @@ public enum CapabilityReports {
             }
         }
         let units = unitRows.map { row -> GroupReport.UnitRow in
-            let people = members.filter { row.ids.contains($0.id) }
-            var at = 0, with = 0, overdue = 0
-            var means: [Double?] = []
-            for competency in input.competencies {
-                var sum = 0, n = 0
-                for person in people {
-                    if let e = input.estimates[person.id]?[competency.id] { sum += e.level; n += 1 }
-                    if let target = person.role.flatMap({ input.roleTargets[$0]?[competency.id] }) {
+            var sums = [Int](repeating: 0, count: competencyCount), counts = sums
+            var at = 0, with = 0, overdue = 0, people = 0
+            for m in members.indices where row.ids.contains(members[m].id) {
+                people += 1
+                overdue += overdueByMember[m]
+                for c in 0..<competencyCount {
+                    if let level = levels[m][c] { sums[c] += level; counts[c] += 1 }
+                    if let target = targets[m][c] {
                         with += 1
-                        if (input.estimates[person.id]?[competency.id]?.level ?? 0) >= target { at += 1 }
+                        if (levels[m][c] ?? 0) >= target { at += 1 }
                     }
                 }
-                means.append(n == 0 ? nil : Double(sum) / Double(n))
             }
-            for person in people { overdue += (input.completion[person.id] ?? []).filter { $0.state == "overdue" }.count }
-            return .init(name: row.name, people: people.count, shareAtTarget: with == 0 ? nil : Double(at) / Double(with),
-                         overdue: overdue, meanLevels: means)
+            return .init(name: row.name, people: people, shareAtTarget: with == 0 ? nil : Double(at) / Double(with), overdue: overdue,
+                         meanLevels: (0..<competencyCount).map { counts[$0] == 0 ? nil : Double(sums[$0]) / Double(counts[$0]) })
         }
-        let memberRows: [GroupReport.PersonRow] = listMembers ? members.sorted { $0.name < $1.name }.map { person in
+        let memberRows: [GroupReport.PersonRow] = listMembers ? members.indices.sorted { members[$0].name < members[$1].name }.map { m in
+            let person = members[m]
             let estimates = input.estimates[person.id] ?? [:]
-            return .init(id: person.login, name: person.name, role: person.role,
-                         levels: input.competencies.map { estimates[$0.id]?.level },
-                         targets: input.competencies.map { c in person.role.flatMap { input.roleTargets[$0]?[c.id] } },
+            return .init(id: person.login, name: person.name, role: person.role, levels: levels[m], targets: targets[m],
                          responses: estimates.values.reduce(0) { $0 + $1.responses })
         } : []
         return GroupReport(title: title, generatedAt: input.now, people: members.count,
-                           measuredPeople: members.filter { !(input.estimates[$0.id]?.isEmpty ?? true) }.count,
+                           measuredPeople: levels.filter { $0.contains { $0 != nil } }.count,
                            levelNames: input.levelNames, competencies: rows, largestGaps: Array(gaps.prefix(5)),
                            completion: completion, activity: weeks, units: units, members: memberRows)
     }
