@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func enrolPerson(login: String, name: String, at date: Date) async throws -> Person {
         try await writer.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE login = ?", arguments: [login]) {
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Person.columns) FROM person WHERE login = ?", arguments: [login]) {
                 return Person(row: row)
             }
             let isFirst = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 0
@@ -23,13 +23,13 @@ extension SQLiteStore {
 
     public func person(login: String) async throws -> Person? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM person WHERE login = ?", arguments: [login]).map(Person.init(row:))
+            try Row.fetchOne(db, sql: "SELECT \(Person.columns) FROM person WHERE login = ?", arguments: [login]).map(Person.init(row:))
         }
     }
 
     public func people() async throws -> [Person] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM person ORDER BY login").map(Person.init(row:))
+            try Row.fetchAll(db, sql: "SELECT \(Person.columns) FROM person ORDER BY login").map(Person.init(row:))
         }
     }
 
@@ -58,7 +58,7 @@ extension SQLiteStore {
                 return id
             }
             var existing: [String: Person] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM person") {
+            for row in try Row.fetchAll(db, sql: "SELECT \(Person.columns) FROM person") {
                 let person = Person(row: row)
                 existing[person.login] = person
             }

@@ -4,14 +4,19 @@ import GRDB
 
 // Mapping between rows and the store's values, in one place.
 extension Person {
+    /// The columns `init(row:)` reads, in order: select them explicitly, never `*`.
+    static let columns = "id, login, name, email, role, access, is_admin, unit_id, manager, chat, active, clearance, created_at"
+
+    /// Decodes by position (decoding by column name looks each name up per row, which showed in large reports).
     init(row: Row) {
-        let chatText: String = row["chat"] ?? "{}"
+        let chatText: String = row[9] ?? "{}"
         let chat = chatText == "{}" ? [:] : (FlatJSON.stringMap(chatText)
             ?? (try? JSONDecoder().decode([String: String].self, from: Data(chatText.utf8))) ?? [:])
-        self.init(id: row["id"], login: row["login"], name: row["name"], email: row["email"], role: row["role"],
-                  access: AccessRole(rawValue: row["access"] ?? "") ?? ((row["is_admin"] as Bool?) == true ? .admin : .learner),
-                  unitID: row["unit_id"], manager: row["manager"], chat: chat, active: row["active"] ?? true,
-                  clearance: Classification(rawValue: row["clearance"]) ?? .internal, createdAt: row["created_at"])
+        let isAdmin: Bool = row[6] ?? false
+        self.init(id: row[0], login: row[1], name: row[2], email: row[3], role: row[4],
+                  access: AccessRole(rawValue: row[5] ?? "") ?? (isAdmin ? .admin : .learner),
+                  unitID: row[7], manager: row[8], chat: chat, active: row[10] ?? true,
+                  clearance: Classification(rawValue: row[11] ?? "") ?? .internal, createdAt: row[12])
     }
 }
 

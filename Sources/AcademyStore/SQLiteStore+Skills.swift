@@ -57,7 +57,7 @@ extension SQLiteStore {
 
     public func dashboard(personID: Int64, at date: Date) async throws -> DashboardSnapshot {
         try await writer.read { db in
-            guard let personRow = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [personID]) else {
+            guard let personRow = try Row.fetchOne(db, sql: "SELECT \(Person.columns) FROM person WHERE id = ?", arguments: [personID]) else {
                 throw StoreError.notFound("person \(personID)")
             }
             let open = try Row.fetchOne(db, sql: """

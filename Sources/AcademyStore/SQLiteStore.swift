@@ -33,8 +33,6 @@ public final class SQLiteStore: Store {
         config.prepareDatabase { db in
             // WAL (set by DatabasePool) + NORMAL: a committed answer survives a killed process.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Read large organisations' pages straight from the page cache, without a copy per read.
-            try db.execute(sql: "PRAGMA mmap_size = 8589934592")
         }
         return config
     }
