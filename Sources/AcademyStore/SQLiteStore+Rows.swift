@@ -76,23 +76,35 @@ extension Assignment {
 enum FlatJSON {
     /// The map, or nil when the text is not a flat object of plain strings (the caller then uses JSONDecoder).
     static func stringMap(_ text: String) -> [String: String]? {
-        var result: [String: String] = [:]
-        var chars = Substring(text)
-        guard chars.first == "{", chars.last == "}" else { return nil }
-        chars = chars.dropFirst().dropLast()
-        if chars.isEmpty { return [:] }
-        for pair in chars.split(separator: ",", omittingEmptySubsequences: false) {
-            let parts = pair.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { return nil }
-            func plain(_ s: Substring) -> String? {
-                guard s.count >= 2, s.first == "\"", s.last == "\"" else { return nil }
-                let inner = s.dropFirst().dropLast()
-                guard !inner.contains("\\"), !inner.contains("\"") else { return nil }
-                return String(inner)
+        var text = text
+        return text.withUTF8 { bytes -> [String: String]? in
+            guard bytes.count >= 2, bytes.first == 0x7B, bytes.last == 0x7D else { return nil }
+            var result: [String: String] = [:]
+            var i = 1
+            let end = bytes.count - 1
+            func string() -> String? {
+                guard i < end, bytes[i] == 0x22 else { return nil }
+                let start = i + 1
+                var j = start
+                while j < end, bytes[j] != 0x22 {
+                    if bytes[j] == 0x5C { return nil }  // escapes: leave them to JSONDecoder
+                    j += 1
+                }
+                guard j < end else { return nil }
+                i = j + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
             }
-            guard let key = plain(parts[0]), let value = plain(parts[1]) else { return nil }
-            result[key] = value
+            while i < end {
+                guard let key = string(), i < end, bytes[i] == 0x3A else { return nil }
+                i += 1
+                guard let value = string() else { return nil }
+                result[key] = value
+                if i < end {
+                    guard bytes[i] == 0x2C else { return nil }
+                    i += 1
+                }
+            }
+            return result
         }
-        return result
     }
 }

@@ -7,18 +7,22 @@ import Foundation
 enum CapabilityInputBuilder {
     static let weeks = 12
 
-    static func build(context: LearnerContext, historyFor personID: Int64? = nil) async throws -> CapabilityInput {
+    /// `people` and `units`, when the caller has them already (`ReportAccess`), are not read again.
+    static func build(context: LearnerContext, historyFor personID: Int64? = nil, people knownPeople: [Person]? = nil,
+                      units knownUnits: [OrgUnit]? = nil) async throws -> CapabilityInput {
         let store = context.store
         let catalog = context.catalog
         let now = context.now()
-        async let peopleTask = store.people()
-        async let unitsTask = store.units()
+        async let peopleTask = knownPeople == nil ? store.people() : []
+        async let unitsTask = knownUnits == nil ? store.units() : []
         async let estimatesTask = store.latestEstimatesByPerson()
         async let activityTask = store.weeklyActivity(weeks: weeks, endingAt: now)
         let assignmentsList = try await store.allAssignments()
         async let factsTask = store.completionFacts(courses: Set(assignmentsList.map(\.courseID)))
-        let people = try await peopleTask.filter(\.active)
-        let units = try await unitsTask
+        let readPeople = try await peopleTask
+        let readUnits = try await unitsTask
+        let people = (knownPeople ?? readPeople).filter(\.active)
+        let units = knownUnits ?? readUnits
         var estimates: [Int64: [String: CapabilityInput.Estimate]] = [:]
         for (person, records) in try await estimatesTask {
             var row: [String: CapabilityInput.Estimate] = [:]

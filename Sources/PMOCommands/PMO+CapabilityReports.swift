@@ -75,7 +75,7 @@ extension PMO.Report {
                 throw PMOError.unknown(kind: "person", id: login, suggestions: Identifier.suggestions(for: login, in: access.people.filter(access.scope.canSee).map(\.login)))
             }
             guard access.scope.canSee(person: person) else { throw PMOError.outOfScope("person '\(login)'") }
-            let input = try await CapabilityInputBuilder.build(context: context, historyFor: person.personID)
+            let input = try await CapabilityInputBuilder.build(context: context, historyFor: person.personID, people: access.people, units: access.units)
             let unitName = person.unitID.flatMap { id in access.units.first { $0.id == id }?.name }
             guard let built = CapabilityReports.person(input, id: person.personID, unitName: unitName) else {
                 throw PMOError.nothingToDo("'\(login)' has left; their history is kept but they have no current report")
@@ -108,7 +108,7 @@ extension PMO.Report {
                 }
                 target = own
             }
-            let input = try await CapabilityInputBuilder.build(context: context)
+            let input = try await CapabilityInputBuilder.build(context: context, people: access.people, units: access.units)
             let ids = Set(input.subtree(of: target.id ?? -1))
             let members = Set(input.people.filter { $0.unitID.map(ids.contains) == true }.map(\.id)).intersection(access.scope.personIDs)
             let children = input.units.filter { $0.parentID == target.id }.map { child in
@@ -131,7 +131,7 @@ extension PMO.Report {
             let context = try await LearnerContext.open(options: options)
             let access = try await ReportAccess.open(context)
             guard access.scope.seesOrganisation else { throw PMOError.outOfScope("the organisation report (administrators)") }
-            let input = try await CapabilityInputBuilder.build(context: context)
+            let input = try await CapabilityInputBuilder.build(context: context, people: access.people, units: access.units)
             // Rows: the units one level below the top (departments), or the tops themselves.
             let tops = input.units.filter { $0.parentID == nil }
             let rowsUnits = tops.count == 1 ? input.units.filter { $0.parentID == tops[0].id } : tops
@@ -159,7 +159,7 @@ extension PMO.Report {
         func run() async throws {
             let context = try await LearnerContext.open(options: options)
             let access = try await ReportAccess.open(context)
-            let input = try await CapabilityInputBuilder.build(context: context)
+            let input = try await CapabilityInputBuilder.build(context: context, people: access.people, units: access.units)
             var ids = access.scope.personIDs
             var title = "Completion of assigned courses"
             if let unit {

@@ -29,3 +29,14 @@ struct SQLiteDateParseTests {
         #expect(bad == nil)
     }
 }
+
+@Suite("Flat JSON maps")
+struct FlatJSONTests {
+    @Test func parsesWhatTheStoreWrites() {
+        #expect(FlatJSON.stringMap("{\"slack\":\"U1\",\"discord\":\"42\"}") == ["slack": "U1", "discord": "42"])
+        #expect(FlatJSON.stringMap("{}") == [:])
+        #expect(FlatJSON.stringMap("{\"a\":\"x\\\"y\"}") == nil, "escapes go to JSONDecoder")
+        #expect(FlatJSON.stringMap("{\"a\":1}") == nil)
+        #expect(FlatJSON.stringMap("[]") == nil)
+    }
+}
