@@ -15,7 +15,7 @@ public struct PMO: AsyncParsableCommand {
         """,
         version: PMO.version,
         subcommands: [Dashboard.self, Learn.self, Quiz.self, Review.self, Assess.self, Progress.self, Courses.self,
-                      Report.self, Assign.self, Assignments.self, People.self, Units.self, Demo.self, Items.self, Measure.self, Content.self, Audit.self, Config.self],
+                      Report.self, Assign.self, Assignments.self, People.self, Units.self, Demo.self, Items.self, Measure.self, Content.self, Audit.self, Config.self, Bot.self],
         defaultSubcommand: Dashboard.self
     )
 

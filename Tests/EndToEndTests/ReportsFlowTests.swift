@@ -46,6 +46,14 @@ struct ReportsFlowTests {
         #expect(person.status == 0, "a manager sees the people of their team")
         let otherTeamMember = try run(fixture, ["report", "person", "p000015"], user: "p000000")
         #expect(otherTeamMember.status == 1, "p000015 is in another team")
+        // Completion and maturity: a learner sees only their own assignments and no maturity; a manager their units.
+        let learnerCompletion = try run(fixture, ["report", "completion", "--format", "json"], user: "p000003")
+        #expect(learnerCompletion.status == 0)
+        let overdue = (try JSONSerialization.jsonObject(with: Data(learnerCompletion.stdout.utf8)) as? [String: Any])?["overdue"] as? [[String: Any]] ?? []
+        #expect(overdue.allSatisfy { $0["person"] as? String == "p000003" })
+        #expect(try run(fixture, ["report", "maturity"], user: "p000003").status == 1)
+        #expect(try run(fixture, ["report", "maturity", "--unit", "engineering"]).status == 0)
+        #expect(try run(fixture, ["report", "team", "--unit", "finance"], user: "p000000").status == 1, "another department")
         // Every view is audited.
         let audit = try run(fixture, ["audit"])
         #expect(audit.stdout.contains("report.view  org"))
