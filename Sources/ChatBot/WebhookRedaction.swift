@@ -22,7 +22,8 @@ public enum WebhookRedaction {
     /// Used on response bodies before they are kept: a receiver that echoes the request path
     /// in its error page must not put the token into the outbox's last error.
     public static func scrub(_ text: String, secretsOf url: String) -> String {
-        guard !text.isEmpty else { return text }
+        // Secrets are at least four characters (`Parts.secrets`): short answers such as Slack's "ok" cannot hold one.
+        guard text.utf8.count >= 4 else { return text }
         var secrets = Set<String>([url])
         if let parts = Parts(url) {
             secrets.formUnion(parts.secrets)
