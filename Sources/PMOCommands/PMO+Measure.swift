@@ -65,7 +65,7 @@ extension PMO.Measure {
         @Option(name: .long, help: "Point of the posterior to report: eap (mean) or map (mode).")
         var method: Method = .eap
 
-        @Option(name: .long, help: "Threads (default: all cores): one reads the file, the others estimate.")
+        @Option(name: .long, help: "Threads (default: all cores) that parse, estimate and format chunks of the file.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(name: .long, help: "Print the time spent reading and estimating to standard error.")
@@ -76,10 +76,26 @@ extension PMO.Measure {
             let started = clock.now
             let bank = try ItemFile.read(items)
             let threads = max(1, threads)
+            let levels = try PMO.Measure.levelers(for: bank.competencies, content: content)
+            let mapped: MappedFile?
+            do {
+                mapped = try MappedFile.map(responses)
+            } catch {
+                // As when streaming: the header is out before the file turns out to be unreadable.
+                let sink = try OutputSink(path: nil)
+                sink.append(format == .csv ? "person,competency,theta,se,responses,level,level_name\n" : "[")
+                sink.flush()
+                throw error
+            }
+            if let file = mapped {
+                try runParallel(file, bank: bank, levels: levels, threads: threads, clock: clock, started: started)
+                return
+            }
+            // Not a regular file (a pipe): read it as a stream.
             let renderer = EstimateRenderer(
                 table: EAPTable(parameters: bank.parameters), parameters: bank.parameters,
                 estimator: AbilityEstimator(method: method.estimatorMethod), competencies: bank.competencies,
-                levels: try PMO.Measure.levelers(for: bank.competencies, content: content), format: format,
+                levels: levels.map { leveler in { leveler($0) } }, format: format,
                 // The reader keeps one core busy; the estimation gets the others.
                 threads: max(1, threads - 1))
             let sink = try OutputSink(path: nil)
@@ -140,6 +156,59 @@ extension PMO.Measure {
                 Output.error("estimate: \(personCount) persons, \(responseCount) responses; total \(PMO.Measure.seconds(total)) s, "
                     + "of which \(method.rawValue.uppercased()) \(PMO.Measure.seconds(progress.computing)) s on \(renderer.threads) "
                     + "thread(s) beside the reader")
+            }
+        }
+
+        /// The responses file mapped: chunks cut at person boundaries are parsed, estimated and
+        /// formatted on `threads` threads, and written in file order.
+        private func runParallel(_ file: MappedFile, bank: ItemFile, levels: [Leveler], threads: Int,
+                                 clock: ContinuousClock, started: ContinuousClock.Instant) throws {
+            let sink = try OutputSink(path: nil)
+            switch format {
+            case .csv: sink.append("person,competency,theta,se,responses,level,level_name\n")
+            case .json: sink.append("[")
+            }
+            var personCount = 0, responseCount = 0
+            var computing = Duration.zero
+            var firstRecord = true
+            if let header = try PMO.Measure.header(of: file) {
+                let columns = (try PMO.Measure.column("person", in: header.fields, file: responses),
+                               try PMO.Measure.column("item", in: header.fields, file: responses),
+                               try PMO.Measure.column("correct", in: header.fields, file: responses))
+                let engine = ParallelEstimate(
+                    file: file, dataStart: header.dataStart, columns: columns, items: bank.ids,
+                    table: EAPTable(parameters: bank.parameters), estimator: AbilityEstimator(method: method.estimatorMethod),
+                    parameters: bank.parameters, competencies: bank.competencies, competencyOfItem: bank.competencyOfItem,
+                    levels: levels, json: format == .json, workers: threads)
+                let pool = BufferPool(capacity: 1 << 20)
+                try ChunkPipeline<ParallelEstimate.Chunk>.run(
+                    count: engine.chunkCount, workers: threads, window: 2 * threads + 2,
+                    work: { chunk, _ in engine.process(chunk, pool: pool) }
+                ) { _, chunk in
+                    defer { pool.give(chunk.output) }
+                    if let error = chunk.error {
+                        sink.flush()
+                        throw InputError(file: responses, line: file.lineNumber(at: error.offset), message: error.message)
+                    }
+                    personCount += chunk.persons
+                    responseCount += chunk.responses
+                    computing += chunk.computing
+                    var skip = 0
+                    if format == .json, firstRecord, chunk.output.count > 0 {
+                        skip = 1  // the first record has no comma before it
+                        firstRecord = false
+                    }
+                    sink.appendUnbuffered(chunk.output.base + skip, chunk.output.count - skip)
+                    return true
+                }
+            }
+            if format == .json { sink.append(firstRecord ? "]\n" : "\n]\n") }
+            sink.flush()
+            if timings {
+                let total = clock.now - started
+                Output.error("estimate: \(personCount) persons, \(responseCount) responses; total \(PMO.Measure.seconds(total)) s, "
+                    + "of which \(method.rawValue.uppercased()) \(PMO.Measure.seconds(computing)) s (summed over \(threads) thread(s) "
+                    + "that parse, estimate and format chunks of the file)")
             }
         }
     }
@@ -214,13 +283,9 @@ extension PMO.Measure {
         }
     }
 
-    /// For each competency, a function from θ to (level number, level name).
-    static func levelers(for competencies: [String], content: String?) throws -> [@Sendable (Double) -> (Int, String)] {
-        let cuts = CutScores.default
-        let byDefault: @Sendable (Double) -> (Int, String) = { theta in
-            let level = cuts.level(forTheta: theta)
-            return (level, cuts.name(ofLevel: level))
-        }
+    /// For each competency, how θ gives (level number, level name).
+    static func levelers(for competencies: [String], content: String?) throws -> [Leveler] {
+        let byDefault = Leveler.cuts(.default)
         guard let content else { return competencies.map { _ in byDefault } }
         let directory = URL(fileURLWithPath: content)
         let result = try CatalogLoader.load(directory: directory)
@@ -233,7 +298,7 @@ extension PMO.Measure {
                 Output.error("warning: competency '\(id)' is not in \(content); using the default cut scores for it")
                 return byDefault
             }
-            return { theta in
+            return .competency { theta in
                 let level = competency.level(forTheta: theta)
                 return (level.number, level.name)
             }
@@ -577,7 +642,7 @@ extension PMO.Measure {
         @Option(name: .long, help: "Output format.")
         var format: OutputFormat = .csv
 
-        @Option(name: .long, help: "Threads (default: all cores): one reads the log, the others replay.")
+        @Option(name: .long, help: "Threads (default: all cores) that parse the log and replay its cards.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         @Flag(name: .long, help: "Print the time spent to standard error.")
@@ -587,6 +652,11 @@ extension PMO.Measure {
             let clock = ContinuousClock()
             let started = clock.now
             let scheduler = try FSRSScheduler(configuration: FSRSConfiguration(desiredRetention: retention))
+            if let file = try MappedFile.map(reviews) {
+                try runParallel(file, scheduler: scheduler, clock: clock, started: started)
+                return
+            }
+            // Not a regular file (a pipe): read it as a stream.
             var cardIDs = ByteTable()
             // Two stages: this thread parses the next chunk while a worker replays the previous one.
             // The worker alone touches `replay` until `worker.wait()` returns.
@@ -680,6 +750,38 @@ extension PMO.Measure {
             if timings {
                 Output.error("fsrs: \(reviewCount) reviews of \(cards.count) cards; total \(PMO.Measure.seconds(clock.now - started)) s, "
                     + "of which replay \(PMO.Measure.seconds(replay.computing)) s beside the reader")
+            }
+        }
+
+        /// The log mapped: parsed and replayed in windows on `threads` threads (see `ParallelReplay`).
+        private func runParallel(_ file: MappedFile, scheduler: FSRSScheduler, clock: ContinuousClock,
+                                 started: ContinuousClock.Instant) throws {
+            let threads = max(1, threads)
+            var replay: ParallelReplay?
+            if let header = try PMO.Measure.header(of: file) {
+                let columns = (try PMO.Measure.column("card", in: header.fields, file: reviews),
+                               try PMO.Measure.column("rating", in: header.fields, file: reviews),
+                               try PMO.Measure.column("reviewed_at", in: header.fields, file: reviews))
+                let engine = ParallelReplay(file: file, dataStart: header.dataStart, columns: columns, scheduler: scheduler,
+                                            threads: threads)
+                try engine.run()
+                replay = engine
+            }
+            let sink = try OutputSink(path: nil)
+            switch format {
+            case .csv: sink.append("card,state,step,stability,difficulty,due,last_review,reviews\n")
+            case .json: sink.append("[")
+            }
+            if let replay {
+                replay.write(to: sink, json: format == .json, team: threads)
+            } else if format == .json {
+                sink.append("]\n")
+            }
+            sink.flush()
+            if timings {
+                Output.error("fsrs: \(replay?.reviewCount ?? 0) reviews of \(replay?.cardCount ?? 0) cards; total "
+                    + "\(PMO.Measure.seconds(clock.now - started)) s, of which replay \(PMO.Measure.seconds(replay?.computing ?? .zero)) s "
+                    + "on \(threads) thread(s)\(replay?.kernel == nil ? " with FSRSScheduler" : "") (parsing and writing in parallel too)")
             }
         }
     }
@@ -1257,6 +1359,11 @@ extension PMO.Measure {
         func string(at index: Int) -> String {
             String(decoding: bytes[starts[index]..<starts[index + 1]], as: UTF8.self)
         }
+
+        /// The bytes of the key with index `index`.
+        func key(at index: Int) -> [UInt8] {
+            Array(bytes[starts[index]..<starts[index + 1]])
+        }
     }
 
     /// Buffered output to standard output or a file, with fast number formatting.
@@ -1320,6 +1427,18 @@ extension PMO.Measure {
         }
 
         func append(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { append($0) } }
+
+        /// Writes `count` bytes at `base` after what is buffered, without copying them into the buffer.
+        func appendUnbuffered(_ base: UnsafePointer<UInt8>, _ count: Int) {
+            guard count > 0 else { return }
+            if used.pointee + count <= OutputSink.capacity / 4 {
+                (storage + used.pointee).update(from: base, count: count)
+                used.pointee += count
+                return
+            }
+            flush()
+            writeAll(base, count)
+        }
 
         func appendInteger(_ value: Int) {
             if value < 0 {
@@ -1409,7 +1528,31 @@ extension PMO.Measure {
     /// Times as Unix seconds or ISO 8601, without Foundation's slow formatters.
     enum Timestamp {
         /// Unix seconds (`1704067200`, `1704067200.5`) or ISO 8601 (`2024-01-01T00:00:00Z`, `…+02:00`, no zone = UTC).
+        @inline(__always)
         static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+            // 8 to 15 digits (Unix seconds since 1973), the first eight at once (Lemire's SWAR method).
+            if field.count >= 8, field.count <= 15, let base = field.baseAddress {
+                let word = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                if (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) &>> 4)
+                    == 0x3333_3333_3333_3333 {
+                    var value = ((word & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) &>> 8
+                    value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+                    value = ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32
+                    var number = Int(truncatingIfNeeded: value)
+                    var index = 8
+                    while index < field.count {
+                        let digit = field[index] &- 0x30
+                        guard digit < 10 else { break }
+                        number = number &* 10 &+ Int(digit)
+                        index += 1
+                    }
+                    if index == field.count { return Double(number) }
+                }
+            }
+            return parseAny(field)
+        }
+
+        private static func parseAny(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
             guard !field.isEmpty else { return nil }
             if field.count >= 10, field[4] == 0x2D { return parseISO(field) }
             if field.count <= 15 {

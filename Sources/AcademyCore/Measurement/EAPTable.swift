@@ -72,41 +72,156 @@ public struct EAPTable: Sendable {
     }
 
     private func estimateRows(_ matrix: ResponseMatrix, _ range: Range<Int>, into output: SendablePointers) {
+        guard !range.isEmpty else { return }
+        matrix.items.withUnsafeBufferPointer { itemBuffer in
+            matrix.correct.withUnsafeBufferPointer { correctBuffer in
+                matrix.offsets.withUnsafeBufferPointer { offsetBuffer in
+                    let items = itemBuffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                    let answers = correctBuffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                    estimate(rowCount: range.count, offsets: offsetBuffer.baseAddress! + range.lowerBound,
+                             items: items, answers: answers,
+                             theta: output.theta + range.lowerBound, se: output.se + range.lowerBound)
+                }
+            }
+        }
+    }
+
+    /// The EAP estimates of `rowCount` response patterns held in raw buffers: the kernel behind
+    /// `estimate(_:parallelism:)`, for callers that parse their input straight into buffers.
+    ///
+    /// Row `r` is the responses `offsets[r]..<offsets[r + 1]` of `items` (indices into the table's
+    /// bank) and `answers` (0 wrong, 1 right); θ and SE go to `theta[r]` and `se[r]`.
+    ///
+    /// The arithmetic is that of `AbilityEstimator`'s EAP, operation for operation: each node's
+    /// posterior is the prior weight times the response rows in the row's order, rescaled by the
+    /// maximum after every `PosteriorKernel.rescaleEvery` responses, and the moments are summed in
+    /// node order. Only the schedule differs: eight responses are multiplied into a block of nodes
+    /// held in registers, and the moments of four rows are summed side by side.
+    public func estimate(rowCount: Int, offsets: UnsafePointer<Int>, items: UnsafePointer<Int32>,
+                         answers: UnsafePointer<UInt8>, theta: UnsafeMutablePointer<Double>,
+                         se: UnsafeMutablePointer<Double>) {
+        guard rowCount > 0 else { return }
         let count = stride
+        let group = PosteriorKernel.rescaleEvery
         quadrature.nodes.withUnsafeBufferPointer { nodeBuffer in
             quadrature.weights.withUnsafeBufferPointer { weightBuffer in
                 rows.withUnsafeBufferPointer { tableBuffer in
-                    matrix.items.withUnsafeBufferPointer { itemBuffer in
-                        matrix.correct.withUnsafeBufferPointer { correctBuffer in
-                            matrix.offsets.withUnsafeBufferPointer { offsetBuffer in
-                                withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { workBuffer in
-                                    let nodes = nodeBuffer.baseAddress!, weights = weightBuffer.baseAddress!
-                                    let table = tableBuffer.baseAddress!, work = workBuffer.baseAddress!
-                                    let offsets = offsetBuffer.baseAddress!
-                                    let items = itemBuffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                                    let answers = correctBuffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                                    for row in range {
-                                        work.update(from: weights, count: count)
-                                        var sinceRescale = 0
-                                        for index in offsets[row]..<offsets[row + 1] {
-                                            let tableRow = table + (Int(items[index]) &* 2 &+ Int(answers[index])) &* count
-                                            PosteriorKernel.multiply(work, by: tableRow, count: count)
-                                            sinceRescale &+= 1
-                                            if sinceRescale == PosteriorKernel.rescaleEvery {
-                                                _ = PosteriorKernel.rescale(work, count: count)
-                                                sinceRescale = 0
-                                            }
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * count) { workBuffer in
+                        withUnsafeTemporaryAllocation(of: UnsafePointer<Double>.self, capacity: group) { rowBuffer in
+                            let nodes = nodeBuffer.baseAddress!, weights = weightBuffer.baseAddress!
+                            let table = tableBuffer.baseAddress!, work = workBuffer.baseAddress!
+                            let rowPointers = rowBuffer.baseAddress!
+                            var row = 0
+                            while row < rowCount {
+                                let lanes = min(4, rowCount - row)
+                                for lane in 0..<lanes {
+                                    let posterior = work + lane * count
+                                    posterior.update(from: weights, count: count)
+                                    var index = offsets[row + lane]
+                                    let end = offsets[row + lane + 1]
+                                    while index < end {
+                                        let size = min(group, end - index)
+                                        for j in 0..<size {
+                                            let item = Int(items[index + j]), answer = Int(answers[index + j])
+                                            rowPointers[j] = table + (item &* 2 &+ answer) &* count
                                         }
-                                        let (mean, sd) = PosteriorKernel.moments(work, nodes: nodes, count: count)
-                                        output.theta[row] = mean
-                                        output.se[row] = sd
+                                        EAPTable.multiply(posterior, by: rowPointers, rows: size, count: count)
+                                        if size == group { EAPTable.rescale(posterior, count: count) }
+                                        index += size
                                     }
                                 }
+                                if lanes == 4 {
+                                    EAPTable.moments4(work, nodes: nodes, count: count, theta: theta + row, se: se + row)
+                                } else {
+                                    for lane in 0..<lanes {
+                                        let (mean, sd) = PosteriorKernel.moments(work + lane * count, nodes: nodes, count: count)
+                                        theta[row + lane] = mean
+                                        se[row + lane] = sd
+                                    }
+                                }
+                                row += lanes
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// `work[k] *= rows[0][k]; work[k] *= rows[1][k]; …` for every node: each node's products in
+    /// the same order as `PosteriorKernel.multiply` row after row, eight nodes at a time in registers.
+    @inline(__always)
+    static func multiply(_ work: UnsafeMutablePointer<Double>, by rows: UnsafePointer<UnsafePointer<Double>>,
+                         rows size: Int, count: Int) {
+        var k = 0
+        while k + 8 <= count {
+            var block = UnsafeRawPointer(work + k).loadUnaligned(as: SIMD8<Double>.self)
+            for j in 0..<size { block *= UnsafeRawPointer(rows[j] + k).loadUnaligned(as: SIMD8<Double>.self) }
+            UnsafeMutableRawPointer(work + k).storeBytes(of: block, as: SIMD8<Double>.self)
+            k += 8
+        }
+        while k < count {
+            var value = work[k]
+            for j in 0..<size { value *= rows[j][k] }
+            work[k] = value
+            k += 1
+        }
+    }
+
+    /// `PosteriorKernel.rescale` without the logarithm: the maximum is the same whatever order it is
+    /// taken in (values above the running maximum replace it, as there), so it is taken eight lanes wide.
+    @inline(__always)
+    static func rescale(_ work: UnsafeMutablePointer<Double>, count: Int) {
+        var lanes = SIMD8<Double>(repeating: 0)
+        var k = 0
+        while k + 8 <= count {
+            let block = UnsafeRawPointer(work + k).loadUnaligned(as: SIMD8<Double>.self)
+            lanes.replace(with: block, where: block .> lanes)
+            k += 8
+        }
+        var largest = 0.0
+        for lane in 0..<8 where lanes[lane] > largest { largest = lanes[lane] }
+        while k < count {
+            if work[k] > largest { largest = work[k] }
+            k += 1
+        }
+        guard largest > 0 else { return }
+        let inverse = 1 / largest
+        k = 0
+        while k + 8 <= count {
+            let block = UnsafeRawPointer(work + k).loadUnaligned(as: SIMD8<Double>.self) * inverse
+            UnsafeMutableRawPointer(work + k).storeBytes(of: block, as: SIMD8<Double>.self)
+            k += 8
+        }
+        while k < count {
+            work[k] *= inverse
+            k += 1
+        }
+    }
+
+    /// `PosteriorKernel.moments` of four posteriors stored one after the other, summed side by side
+    /// (each one's sums in node order, as there).
+    @inline(__always)
+    static func moments4(_ work: UnsafePointer<Double>, nodes: UnsafePointer<Double>, count: Int,
+                         theta: UnsafeMutablePointer<Double>, se: UnsafeMutablePointer<Double>) {
+        let w0 = work, w1 = work + count, w2 = work + 2 * count, w3 = work + 3 * count
+        var total = SIMD4<Double>(repeating: 0), first = SIMD4<Double>(repeating: 0)
+        for k in 0..<count {
+            let value = SIMD4<Double>(w0[k], w1[k], w2[k], w3[k])
+            total += value
+            first += value * nodes[k]
+        }
+        let mean = first / total
+        var second = SIMD4<Double>(repeating: 0)
+        for k in 0..<count {
+            let value = SIMD4<Double>(w0[k], w1[k], w2[k], w3[k])
+            let d = nodes[k] - mean
+            second += d * d * value
+        }
+        let variance = second / total
+        for lane in 0..<4 {
+            theta[lane] = mean[lane]
+            se[lane] = variance[lane].squareRoot()
         }
     }
 }
