@@ -41,3 +41,27 @@ struct AssignmentStatus: Codable, Equatable {
                                 completedAt: completedAt, state: state)
     }
 }
+
+extension AssignmentStatus {
+    /// Every (person, assigned course) pair: a unit assignment covers the unit and every unit below it.
+    static func all(assignments: [Assignment], people: [Person], units: [OrgUnit], facts: [Int64: LearningFacts],
+                    catalog: Catalog, now: Date) -> [(person: Person, status: AssignmentStatus)] {
+        var unitMembers: [Int64: [Person]] = [:]
+        for person in people { if let unit = person.unitID { unitMembers[unit, default: []].append(person) } }
+        var children: [Int64: [Int64]] = [:]
+        for unit in units { if let id = unit.id, let parent = unit.parentID { children[parent, default: []].append(id) } }
+        func members(of unit: Int64) -> [Person] {
+            (unitMembers[unit] ?? []) + (children[unit] ?? []).flatMap(members(of:))
+        }
+        var result: [(person: Person, status: AssignmentStatus)] = []
+        for assignment in assignments {
+            guard let course = catalog.courseByID[assignment.courseID] else { continue }
+            let assigned = assignment.personID.map { id in people.filter { $0.id == id } } ?? assignment.unitID.map(members(of:)) ?? []
+            for person in assigned {
+                result.append((person, evaluate(course: course, due: assignment.dueDate, facts: facts[person.personID],
+                                                person: person.login, now: now)))
+            }
+        }
+        return result
+    }
+}

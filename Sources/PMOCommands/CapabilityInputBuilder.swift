@@ -40,22 +40,10 @@ enum CapabilityInputBuilder {
         }
         let facts = try await factsTask
         var completion: [Int64: [CapabilityInput.Completion]] = [:]
-        var unitMembers: [Int64: [Person]] = [:]
-        for person in people { if let unit = person.unitID { unitMembers[unit, default: []].append(person) } }
-        var children: [Int64: [Int64]] = [:]
-        for unit in units { if let id = unit.id, let parent = unit.parentID { children[parent, default: []].append(id) } }
-        func members(of unit: Int64) -> [Person] {
-            (unitMembers[unit] ?? []) + (children[unit] ?? []).flatMap(members(of:))
-        }
-        for assignment in assignmentsList {
-            guard let course = catalog.courseByID[assignment.courseID] else { continue }
-            let assigned = assignment.personID.map { id in people.filter { $0.id == id } } ?? assignment.unitID.map(members(of:)) ?? []
-            for person in assigned {
-                let status = AssignmentStatus.evaluate(course: course, due: assignment.dueDate, facts: facts[person.personID],
-                                                       person: person.login, now: now)
-                completion[person.personID, default: []].append(.init(course: course.id, due: status.due, state: status.state.rawValue,
-                                                                      lessonsDone: status.lessonsDone, lessons: status.lessons))
-            }
+        for (person, status) in AssignmentStatus.all(assignments: assignmentsList, people: people, units: units, facts: facts,
+                                                      catalog: catalog, now: now) {
+            completion[person.personID, default: []].append(.init(course: status.course, due: status.due, state: status.state.rawValue,
+                                                                  lessonsDone: status.lessonsDone, lessons: status.lessons))
         }
         var courses: [String: [(id: String, title: String)]] = [:]
         for course in catalog.courses where course.classification != .confidential {

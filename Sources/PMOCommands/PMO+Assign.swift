@@ -101,23 +101,10 @@ enum AssignmentsOverview {
         let people = try await store.people().filter(\.active)
         let units = try await store.units()
         let scope = AccessScope(viewer: context.actor, people: people, units: units)
-        let facts = try await store.learningFacts()
-        var unitMembers: [Int64: [Person]] = [:]
-        for person in people { if let unit = person.unitID { unitMembers[unit, default: []].append(person) } }
-        func members(of unit: Int64) -> [Person] {
-            var result = unitMembers[unit] ?? []
-            for child in units where child.parentID == unit { if let id = child.id { result += members(of: id) } }
-            return result
-        }
-        var statuses: [AssignmentStatus] = []
-        for assignment in try await store.allAssignments() {
-            guard let course = context.catalog.courseByID[assignment.courseID] else { continue }
-            let assigned = assignment.personID.map { id in people.filter { $0.id == id } } ?? assignment.unitID.map(members(of:)) ?? []
-            for person in assigned where scope.canSee(person: person) {
-                statuses.append(AssignmentStatus.evaluate(course: course, due: assignment.dueDate, facts: facts[person.personID],
-                                                          person: person.login, now: context.now()))
-            }
-        }
+        let pairs = AssignmentStatus.all(assignments: try await store.allAssignments(), people: people, units: units,
+                                         facts: try await store.completionFacts(courses: Set(context.catalog.courses.map(\.id))),
+                                         catalog: context.catalog, now: context.now())
+        let statuses = pairs.filter { scope.canSee(person: $0.person) }.map(\.status)
         return statuses
     }
 }

@@ -195,7 +195,7 @@ public final class Prompter {
             let status = hint.map { style.yellow($0) }
                 ?? (pager.atEnd ? style.green("End of lesson: Enter marks it complete") + style.dim(" · b back · q quit")
                                 : style.dim("Space/↓ read on · b/↑ back · ? help · q quit · \(pager.percent)%"))
-            draw(header: [style.bold(title.truncated(to: width)), ""] + Array(pager.visible), body: [], status: status, fill: true)
+            draw(header: [style.bold(title.truncated(to: width)), ""] + Array(pager.visible), body: [], status: status)
             let key = terminal.readKey()
             if key == .resize { continue }
             if key == .endOfInput { return .endOfInput }
@@ -212,7 +212,7 @@ public final class Prompter {
 
     // MARK: Drawing
 
-    private func draw(header: [String], body: [String], status: String, fill: Bool = false) {
+    private func draw(header: [String], body: [String], status: String) {
         guard let terminal else { return }
         if !inAlternateScreen {
             terminal.write("\u{1B}[?1049h")
@@ -229,7 +229,6 @@ public final class Prompter {
         frame += lines.map { $0 + "\u{1B}[K" }.joined(separator: "\r\n")
         frame += "\u{1B}[\(rows);1H" + status.truncatedStyled(to: width) + "\u{1B}[K"
         terminal.write(frame)
-        _ = fill
     }
 
     private func showHelp(_ lines: [String]) {

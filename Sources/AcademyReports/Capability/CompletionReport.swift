@@ -69,17 +69,17 @@ public struct CompletionReport: Sendable, Codable, Equatable {
             return out.joined(separator: "\n") + "\n"
         case .text:
             let s = ANSIStyle(color: color)
-            var out = [s.bold(title), "", "  " + "Course".padded(to: 34) + "on time".leftPadded(to: 8) + "late".leftPadded(to: 6)
-                + "overdue".leftPadded(to: 9) + "doing".leftPadded(to: 7) + "not yet".leftPadded(to: 9)]
+            var out = [s.bold(title), "", "  " + "Course".fitted(to: 34) + "on time".rightAligned(to: 8) + "late".rightAligned(to: 6)
+                + "overdue".rightAligned(to: 9) + "doing".rightAligned(to: 7) + "not yet".rightAligned(to: 9)]
             for row in courses {
                 let c = row.counts
-                out.append("  " + row.title.truncatedColumns(33).padded(to: 34) + "\(c.onTime)".leftPadded(to: 8) + "\(c.late)".leftPadded(to: 6)
-                    + "\(c.overdue)".leftPadded(to: 9) + "\(c.inProgress)".leftPadded(to: 7) + "\(c.notStarted)".leftPadded(to: 9))
+                out.append("  " + row.title.fitted(to: 33) + " " + "\(c.onTime)".rightAligned(to: 8) + "\(c.late)".rightAligned(to: 6)
+                    + "\(c.overdue)".rightAligned(to: 9) + "\(c.inProgress)".rightAligned(to: 7) + "\(c.notStarted)".rightAligned(to: 9))
             }
             if !overdue.isEmpty {
                 out += ["", s.bold("Overdue") + " (\(overdue.count))"]
                 for o in overdue.prefix(20) {
-                    out.append("  " + o.name.truncatedColumns(24).padded(to: 25) + o.course.padded(to: 22) + "due " + (o.due.map(ReportDate.day) ?? "–")
+                    out.append("  " + o.name.fitted(to: 24) + " " + o.course.fitted(to: 22) + "due " + (o.due.map(ReportDate.day) ?? "–")
                         + "  \(o.lessonsDone)/\(o.lessons)")
                 }
                 if overdue.count > 20 { out.append(s.dim("  … and \(overdue.count - 20) more (use --format csv or json for all)")) }

@@ -31,8 +31,8 @@ extension GroupReport {
         out.append(s.bold("Levels per competency") + "  (people at 1…5, share at role target)")
         for row in competencies {
             let bar = row.distribution.map { String(format: "%3d", $0) }.joined()
-            let name = row.name.truncatedColumns(29).padded(to: 30)
-            out.append("  \(name)\(bar)  \(pct(row.shareAtTarget).leftPadded(to: 4)) at target")
+            let name = row.name.fitted(to: 29) + " "
+            out.append("  \(name)\(bar)  \(pct(row.shareAtTarget).rightAligned(to: 4)) at target")
         }
         out.append("")
         if !largestGaps.isEmpty {
@@ -55,24 +55,24 @@ extension GroupReport {
         if !units.isEmpty {
             out.append("")
             out.append(s.bold("Mean level by unit") + "  (C1… are the competencies above, in order)")
-            out.append("  " + "Unit".padded(to: 22) + abbreviations.map { $0.leftPadded(to: 4) }.joined())
+            out.append("  " + "Unit".fitted(to: 22) + abbreviations.map { $0.rightAligned(to: 4) }.joined())
             for unit in units {
-                out.append("  " + unit.name.truncatedColumns(21).padded(to: 22)
-                    + unit.meanLevels.map { ($0.map { $0.fixed(1) } ?? "–").leftPadded(to: 4) }.joined())
+                out.append("  " + unit.name.fitted(to: 21) + " "
+                    + unit.meanLevels.map { ($0.map { $0.fixed(1) } ?? "–").rightAligned(to: 4) }.joined())
             }
         }
         if !members.isEmpty {
             out.append("")
             out.append(s.bold("Levels by person") + "  (! a level or more below the role's target; · not measured)")
-            out.append("  " + "Person".padded(to: 18) + abbreviations.map { $0.leftPadded(to: 4) }.joined())
+            out.append("  " + "Person".fitted(to: 18) + abbreviations.map { $0.rightAligned(to: 4) }.joined())
             for member in members {
                 var cells = ""
                 for (level, target) in zip(member.levels, member.targets) {
                     let text = level.map(String.init) ?? "·"
                     let flagged = level != nil && target != nil && level! < target!
-                    cells += (flagged ? s.red(text + "!") : text + " ").leftPadded(to: 4 + (flagged && color ? 9 : 0))
+                    cells += (flagged ? s.red(text + "!") : text + " ").rightAligned(to: 4 + (flagged && color ? 9 : 0))
                 }
-                out.append("  " + member.name.truncatedColumns(17).padded(to: 18) + cells)
+                out.append("  " + member.name.fitted(to: 17) + " " + cells)
             }
         }
         if !units.isEmpty || !members.isEmpty {
@@ -223,16 +223,7 @@ extension GroupReport {
 }
 
 extension String {
-    func padded(to width: Int) -> String {
-        let w = count
-        return w >= width ? self : self + String(repeating: " ", count: width - w)
-    }
-
-    func leftPadded(to width: Int) -> String {
-        let w = count
-        return w >= width ? self : String(repeating: " ", count: width - w) + self
-    }
-
+    /// Cut to `width` characters with "…" (padding and alignment: `fitted(to:)`, `rightAligned(to:)`).
     func truncatedColumns(_ width: Int, keepingANSI: Bool = false) -> String {
         if keepingANSI { return self }
         return count <= width ? self : String(prefix(max(0, width - 1))) + "…"

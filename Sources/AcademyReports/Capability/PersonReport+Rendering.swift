@@ -19,20 +19,20 @@ extension PersonReport {
     public func text(color: Bool = false) -> String {
         let s = ANSIStyle(color: color)
         var out = [s.bold("\(name) (\(id))") + (roleName.map { " · \($0)" } ?? "") + (unit.map { " · \($0)" } ?? ""), ""]
-        out.append("  " + "Competency".padded(to: 26) + "Level  θ ± SE".padded(to: 36) + "n".leftPadded(to: 4) + "  Target")
+        out.append("  " + "Competency".fitted(to: 26) + "Level  θ ± SE".fitted(to: 36) + "n".rightAligned(to: 4) + "  Target")
         for row in competencies {
             let target = row.target.map { t in
                 row.gap.map { s.red("\(t) (gap \($0))") } ?? (row.level == nil ? s.dim("\(t) (?)") : s.green("\(t) ✔"))
             } ?? "–"
-            out.append("  " + row.name.truncatedColumns(25).padded(to: 26) + levelText(row).padded(to: 36)
-                + "\(row.responses)".leftPadded(to: 4) + "  " + target)
+            out.append("  " + row.name.fitted(to: 25) + " " + levelText(row).fitted(to: 36)
+                + "\(row.responses)".rightAligned(to: 4) + "  " + target)
         }
         out.append("")
         out.append(s.dim("A level from fewer than 10 answers is a first reading; its ± shows how uncertain it is."))
         if !assignments.isEmpty {
             out += ["", s.bold("Assigned courses")]
             for a in assignments {
-                out.append("  \(a.course.padded(to: 24)) \(a.lessonsDone)/\(a.lessons) lessons  \(a.state)" + (a.due.map { "  due \(ReportDate.day($0))" } ?? ""))
+                out.append("  \(a.course.fitted(to: 24)) \(a.lessonsDone)/\(a.lessons) lessons  \(a.state)" + (a.due.map { "  due \(ReportDate.day($0))" } ?? ""))
             }
         }
         if !coursesToClose.isEmpty {
