@@ -3,14 +3,19 @@
 # posted three ways in one run against the same receivers:
 #   1. pmo bot deliver (the outbox worker: libcurl multi, keep-alive, one commit per message),
 #   2. apprise from PyPI (json:// URLs, one notify per message),
-#   3. one curl command per message (a sample of CURL_SAMPLE, extrapolated).
-# The receivers count the TCP connections each sender opened and the requests they answered.
+#   3. one curl command per message (a sample of CURL_SAMPLE, extrapolated),
+#   4. for reference, curl --parallel (libcurl's multi interface, keep-alive, no queue, no database).
+# The receivers (receivers.c, compiled here with cc: epoll, one thread, HTTP/1.1 keep-alive) parse
+# every request and count the TCP connections each sender opened, the requests they answered and
+# the body bytes they read. RECEIVER=python uses the older asyncio receivers.py instead.
 #
 #   Benchmarks/chat/run.sh                  # 10,000 messages, 50 receivers
 #   MESSAGES=2000 Benchmarks/chat/run.sh    # quicker
 #   PMO=/path/to/pmo Benchmarks/chat/run.sh # a given binary (it needs 'pmo bot')
 #
 # Only 127.0.0.1 is used; the receivers stop by themselves after 30 minutes at the latest.
+# Build the binary with:
+#   swift build -c release --static-swift-stdlib --scratch-path .build-chatbench --product pmo
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,7 +55,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-python3 "$here/receivers.py" --base-port "$base_port" --count "$receivers" --control-port "$control_port" --max-seconds 1800 \
+receiver_kind=${RECEIVER:-c}
+if [[ "$receiver_kind" == python ]]; then
+    receiver_command=(python3 "$here/receivers.py")
+else
+    cc -O2 -o "$work/receivers" "$here/receivers.c"
+    receiver_command=("$work/receivers")
+fi
+"${receiver_command[@]}" --base-port "$base_port" --count "$receivers" --control-port "$control_port" --max-seconds 1800 \
     > "$work/receivers.log" 2>&1 &
 receiver_pid=$!
 for _ in $(seq 100); do
@@ -75,7 +87,8 @@ python3 "$here/enqueue.py" "$PMO_DATABASE" "$messages" "$receivers" "$work/messa
 
 echo "pmo: $pmo"
 echo "apprise: $apprise_version; curl: $(curl --version | head -1 | cut -d' ' -f1-2); $(nproc) cores"
-echo "messages: $messages to $receivers receivers on 127.0.0.1, rate limit off"
+echo "messages: $messages to $receivers receivers on 127.0.0.1 ($receiver_kind receivers), rate limit off"
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
 echo
 
 # 1. pmo bot deliver.
@@ -114,15 +127,38 @@ end=$(now)
 curl_stats=$(stats)
 curl_seconds=$(python3 -c "print($end - $start)")
 
-python3 - "$messages" "$receivers" "$per_host" "$pmo_seconds" "$pmo_stats" "$apprise_messages" "$apprise_seconds" "$apprise_stats" \
-    "$curl_sample" "$curl_seconds" "$curl_stats" <<'PY'
+# 4. curl --parallel: every message from one curl process, 50 transfers at once over kept-alive
+#    connections. A reference for what libcurl alone does against these receivers.
+python3 - "$work/messages.jsonl" "$base_port" > "$work/parallel.curlrc" <<'PY'
 import json, sys
-(messages, receivers, per_host, pmo_s, pmo_stats, ap_n, ap_s, ap_stats, curl_n, curl_s, curl_stats) = sys.argv[1:]
+path, base = sys.argv[1], int(sys.argv[2])
+entries = []
+for line in open(path):
+    m = json.loads(line)
+    port = base + int(m["channel"][1:]) - 1
+    body = json.dumps(json.dumps({"title": m["title"], "text": m["body"]}))
+    entries.append(f'url = "http://127.0.0.1:{port}/hooks/{m["channel"]}"\nheader = "Content-Type: application/json"\n'
+                   f'data-binary = {body}\noutput = "/dev/null"\n')
+print("next\n".join(entries), end="")
+PY
+reset
+start=$(now)
+curl -s --parallel --parallel-max "$receivers" -K "$work/parallel.curlrc" 2>/dev/null
+end=$(now)
+parallel_stats=$(stats)
+parallel_seconds=$(python3 -c "print($end - $start)")
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
+
+python3 - "$messages" "$receivers" "$per_host" "$pmo_seconds" "$pmo_stats" "$apprise_messages" "$apprise_seconds" "$apprise_stats" \
+    "$curl_sample" "$curl_seconds" "$curl_stats" "$parallel_seconds" "$parallel_stats" <<'PY'
+import json, sys
+(messages, receivers, per_host, pmo_s, pmo_stats, ap_n, ap_s, ap_stats, curl_n, curl_s, curl_stats, par_s, par_stats) = sys.argv[1:]
 messages, receivers, per_host = int(messages), int(receivers), int(per_host)
 rows = [
     ("pmo bot deliver", messages, float(pmo_s), json.loads(pmo_stats), ""),
     ("apprise (json://)", int(ap_n), float(ap_s), json.loads(ap_stats), ""),
     ("curl per message", int(curl_n), float(curl_s), json.loads(curl_stats), f"sample of {curl_n}, extrapolated"),
+    ("curl --parallel (reference)", messages, float(par_s), json.loads(par_stats), "libcurl alone: no queue, no database"),
 ]
 print()
 print(f"| sender | messages | seconds | messages/s | TCP connections | requests answered | note |")

@@ -393,8 +393,16 @@ public struct ChannelRecord: Sendable, Codable, Equatable {
     public var quietHours: String?
     public var timezone: String?
     public var createdAt: Date
+    /// Which content the bot may quote in this channel: `public` only, or `internal` too. Never `confidential`.
+    public var audience: ChannelAudience
+    /// The platform's own id of the channel (Slack `C0123…`, Mattermost channel id), so that a slash command
+    /// asked there is known to come from this channel.
+    public var chatID: String?
+    /// Local time "09:00" (in `timezone`) at which `pmo bot serve` plans this channel's reminders.
+    public var remindAt: String?
 
-    public init(name: String, url: String, format: String?, unitID: Int64?, quietHours: String?, timezone: String?, createdAt: Date) {
+    public init(name: String, url: String, format: String?, unitID: Int64?, quietHours: String?, timezone: String?, createdAt: Date,
+                audience: ChannelAudience = .public, chatID: String? = nil, remindAt: String? = nil) {
         self.name = name
         self.url = url
         self.format = format
@@ -402,7 +410,18 @@ public struct ChannelRecord: Sendable, Codable, Equatable {
         self.quietHours = quietHours
         self.timezone = timezone
         self.createdAt = createdAt
+        self.audience = audience
+        self.chatID = chatID
+        self.remindAt = remindAt
     }
+}
+
+/// Who may read what the bot posts in a channel.
+public enum ChannelAudience: String, Sendable, Codable, CaseIterable {
+    /// Anyone in the channel: public content only.
+    case `public`
+    /// A channel marked internal (staff only): public and internal content.
+    case `internal`
 }
 
 /// A planned chat message waiting in the outbox, delivered at least once and recorded once.

@@ -84,6 +84,83 @@ public final class SQLiteBulkLoader {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    // MARK: Rows whose text is already bytes in memory (the demo's hot path)
+
+    /// Bytes bound without a copy (SQLite's `SQLITE_STATIC`): they must stay alive until the call returns.
+    public typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// A response whose text fields are bytes; `at` is a date in the store's text form (`SQLiteDate`).
+    public func insertResponse(attemptID: Int64, personID: Int64, itemID: Bytes, competency: Bytes, answerJSON: Bytes,
+                               correct: Bool, seconds: Double, at: Bytes) throws {
+        let statement = response.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, attemptID)
+        sqlite3_bind_int64(statement, 2, personID)
+        Self.bind(statement, 3, itemID)
+        Self.bind(statement, 4, competency)
+        Self.bind(statement, 5, answerJSON)
+        sqlite3_bind_int64(statement, 6, correct ? 1 : 0)
+        sqlite3_bind_double(statement, 7, seconds)
+        Self.bind(statement, 8, at)
+        try step(statement)
+    }
+
+    /// A finished attempt whose plan is already JSON bytes; dates in the store's text form.
+    public func insertAttempt(id: Int64, personID: Int64, kind: AttemptKind, scope: Bytes, planJSON: Bytes, startedAt: Bytes,
+                              finishedAt: Bytes) throws {
+        let statement = attempt.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, id)
+        sqlite3_bind_int64(statement, 2, personID)
+        Self.bind(statement, 3, kind.rawValue)
+        Self.bind(statement, 4, scope)
+        Self.bind(statement, 5, planJSON)
+        Self.bind(statement, 6, AttemptStatus.finished.rawValue)
+        Self.bind(statement, 7, startedAt)
+        Self.bind(statement, 8, finishedAt)
+        Self.bind(statement, 9, finishedAt)
+        try step(statement)
+    }
+
+    public func insertLessonProgress(personID: Int64, lessonID: Bytes, courseID: Bytes, startedAt: Bytes, completedAt: Bytes) throws {
+        let statement = lesson.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, personID)
+        Self.bind(statement, 2, lessonID)
+        Self.bind(statement, 3, courseID)
+        Self.bind(statement, 4, startedAt)
+        Self.bind(statement, 5, completedAt)
+        try step(statement)
+    }
+
+    public func insertEstimate(personID: Int64, competency: Bytes, theta: Double, se: Double, responses: Int, estimatedAt: Bytes) throws {
+        let statement = estimate.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, personID)
+        Self.bind(statement, 2, competency)
+        sqlite3_bind_double(statement, 3, theta)
+        sqlite3_bind_double(statement, 4, se)
+        sqlite3_bind_int64(statement, 5, Int64(responses))
+        Self.bind(statement, 6, estimatedAt)
+        try step(statement)
+    }
+
+    private func step(_ statement: OpaquePointer?) throws {
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    private static let empty: StaticString = ""
+
+    private static func bind(_ statement: OpaquePointer?, _ index: Int32, _ bytes: Bytes) {
+        let base = bytes.baseAddress ?? empty.utf8Start
+        base.withMemoryRebound(to: CChar.self, capacity: max(1, bytes.count)) { chars in
+            _ = sqlite3_bind_text(statement, index, chars, Int32(bytes.count), nil)
+        }
+    }
+
     private static func bind(_ statement: OpaquePointer?, _ index: Int32, _ text: String) {
         var text = text
         text.withUTF8 { bytes in
@@ -133,6 +210,14 @@ public final class SQLiteBulkLoader {
 /// Formatting through ICU was the largest single cost of generating the demo organisation.
 public enum SQLiteDate {
     public static func string(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(23)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the 23 bytes of `string(date)` to `bytes`, without making a string.
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
         let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         var days = Int(totalMillis.floorDiv(86_400_000))
         let millisOfDay = Int(totalMillis - Int64(days) * 86_400_000)
@@ -147,14 +232,15 @@ public enum SQLiteDate {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         let hour = millisOfDay / 3_600_000, minute = millisOfDay / 60_000 % 60, second = millisOfDay / 1000 % 60, millis = millisOfDay % 1000
-        var bytes = [UInt8](repeating: 0x30, count: 23)
+        let base = bytes.count
+        bytes.append(contentsOf: repeatElement(0x30, count: 23))
         func put(_ value: Int, _ at: Int, _ width: Int) {
             var v = value
-            for i in stride(from: at + width - 1, through: at, by: -1) { bytes[i] = UInt8(0x30 + v % 10); v /= 10 }
+            for i in stride(from: base + at + width - 1, through: base + at, by: -1) { bytes[i] = UInt8(0x30 + v % 10); v /= 10 }
         }
-        put(year, 0, 4); bytes[4] = 0x2D; put(month, 5, 2); bytes[7] = 0x2D; put(day, 8, 2); bytes[10] = 0x20
-        put(hour, 11, 2); bytes[13] = 0x3A; put(minute, 14, 2); bytes[16] = 0x3A; put(second, 17, 2); bytes[19] = 0x2E; put(millis, 20, 3)
-        return String(decoding: bytes, as: UTF8.self)
+        put(year, 0, 4); bytes[base + 4] = 0x2D; put(month, 5, 2); bytes[base + 7] = 0x2D; put(day, 8, 2); bytes[base + 10] = 0x20
+        put(hour, 11, 2); bytes[base + 13] = 0x3A; put(minute, 14, 2); bytes[base + 16] = 0x3A; put(second, 17, 2); bytes[base + 19] = 0x2E
+        put(millis, 20, 3)
     }
 }
 
@@ -202,22 +288,30 @@ extension SQLiteStore {
         try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -200000") }
     }
 
-    /// Drops the response table's secondary indexes before a bulk load (building them once afterwards is cheaper).
+    /// Drops the secondary indexes of the tables the demo fills before a bulk load (building them once afterwards is cheaper).
     public func suspendResponseIndexes() async throws {
         try await writer.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP INDEX IF EXISTS response_person; DROP INDEX IF EXISTS response_item; DROP INDEX IF EXISTS response_attempt_item")
+            try db.execute(sql: Self.bulkIndexes.map { "DROP INDEX IF EXISTS \($0.name);" }.joined(separator: "\n"))
         }
     }
 
     /// Rebuilds what `suspendResponseIndexes` dropped, as the migrations define them.
     public func restoreResponseIndexes() async throws {
         try await writer.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                CREATE UNIQUE INDEX IF NOT EXISTS response_attempt_item ON response(attempt_id, item_id);
-                CREATE INDEX IF NOT EXISTS response_person ON response(person_id, competency, answered_at);
-                CREATE INDEX IF NOT EXISTS response_item ON response(item_id);
-                PRAGMA wal_checkpoint(TRUNCATE);
-                """)
+            // The sorter may use a second thread while it builds each index.
+            try db.execute(sql: "PRAGMA threads = 2")
+            for index in Self.bulkIndexes { try db.execute(sql: "CREATE \(index.definition)") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
+
+    /// The indexes the migrations leave on the bulk-loaded tables (response, skill_estimate, lesson_progress, attempt).
+    static let bulkIndexes: [(name: String, definition: String)] = [
+        ("response_attempt_item", "UNIQUE INDEX IF NOT EXISTS response_attempt_item ON response(attempt_id, item_id)"),
+        ("response_person", "INDEX IF NOT EXISTS response_person ON response(person_id, competency, answered_at)"),
+        ("response_answered", "INDEX IF NOT EXISTS response_answered ON response(answered_at, person_id)"),
+        ("skill_estimate_latest", "INDEX IF NOT EXISTS skill_estimate_latest ON skill_estimate(person_id, competency, theta, responses)"),
+        ("lesson_progress_course", "INDEX IF NOT EXISTS lesson_progress_course ON lesson_progress(course_id, person_id, lesson_id, completed_at)"),
+        ("attempt_check", "INDEX IF NOT EXISTS attempt_check ON attempt(kind, status, scope, person_id, finished_at)"),
+    ]
 }

@@ -108,7 +108,10 @@ extension SQLiteStore {
             try scan("SELECT person_id, scope, finished_at FROM attempt WHERE kind = 'check' AND status = 'finished'") { handle in
                 let person = sqlite3_column_int64(handle, 0)
                 guard let scope = text(handle, 1), scope.hasPrefix("lesson:"), let finished = date(handle, 2) else { return }
-                facts[person, default: LearningFacts()].checksFinished[String(scope.dropFirst(7))] = finished
+                // The latest finish when a check was taken more than once (as `courseProgress` counts it).
+                let lesson = String(scope.dropFirst(7))
+                let previous = facts[person]?.checksFinished[lesson] ?? finished
+                facts[person, default: LearningFacts()].checksFinished[lesson] = max(previous, finished)
             }
             guard includingAnswers else { return facts }
             try scan("SELECT person_id, MAX(answered_at) AS last FROM response GROUP BY person_id") { handle in

@@ -168,6 +168,15 @@ extension SQLiteStore {
             );
             """)
         }
+        migrator.registerMigration("v4-bot-answers") { db in
+            try db.execute(sql: """
+            ALTER TABLE channel ADD COLUMN audience TEXT NOT NULL DEFAULT 'public';
+            ALTER TABLE channel ADD COLUMN chat_id TEXT;
+            ALTER TABLE channel ADD COLUMN remind_at TEXT;
+            CREATE INDEX channel_chat_id ON channel(chat_id);
+            """)
+        }
+        migrator.registerMigration("v5-capability-report-indexes", migrate: SQLiteStore.capabilityReportIndexes)
         return migrator
     }()
 }

@@ -20,6 +20,12 @@ public final class SQLiteStore: Store {
         try migrate()
     }
 
+    /// A store over a writer that is already configured (see `generator(path:)`).
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try migrate()
+    }
+
     /// An in-memory database, for tests.
     public init() throws {
         writer = try DatabaseQueue(configuration: SQLiteStore.configuration())

@@ -11,6 +11,9 @@ public protocol Store: Sendable {
     /// The first person of an empty store becomes its administrator.
     func enrolPerson(login: String, name: String, at: Date) async throws -> Person
     func person(login: String) async throws -> Person?
+    /// The active person whose roster chat handle on `platform` (`slack`, `mattermost`, …) is `handle`,
+    /// compared without regard to case.
+    func person(chatPlatform platform: String, handle: String) async throws -> Person?
     func people() async throws -> [Person]
     func updatePerson(_ person: Person) async throws
     /// Applies a checked roster in one transaction: units from paths, people created or updated, and with
@@ -125,6 +128,15 @@ public protocol Store: Sendable {
     func completionFacts(courses: Set<String>) async throws -> [Int64: LearningFacts]
     /// Answers per person per week over `weeks` weeks ending at `now` (oldest week first).
     func weeklyActivity(weeks: Int, endingAt now: Date) async throws -> [Int64: [Int]]
+
+    // MARK: Organisation-wide capability (compact tables, no record per person)
+
+    /// Every person's newest estimate (highest id) in each of `competencies`, as one table.
+    func latestEstimateTable(competencies: [String]) async throws -> LatestEstimateTable
+    /// Every person's completed lessons and finished checks in `courses`, counted per course.
+    func courseProgress(_ courses: [CourseLessons]) async throws -> CourseProgressTable
+    /// Answers and active people per week over `weeks` weeks ending at `now`, for `personIDs` (nil: everyone).
+    func weeklyActivityTotals(weeks: Int, endingAt now: Date, personIDs: Set<Int64>?) async throws -> ActivityTotals
     func audit(_ entry: AuditEntry) async throws
     func auditLog(limit: Int) async throws -> [AuditEntry]
 }

@@ -15,6 +15,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var cancellations: [CurlTransfer] = []
     private var stopping = false
     private var multiReleased = false
+    /// The loop is in (or about to enter) `curl_multi_poll`: a new transfer must wake it.
+    private var polling = false
+    /// A wakeup was sent since the loop last entered `curl_multi_poll`.
+    private var wakeupSent = false
 
     // Owned by the loop thread.
     let configuration: WebhookClient.Configuration
@@ -25,6 +29,22 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var runningPerOrigin: [String: Int] = [:]
     var idleHandles: [String: [UnsafeMutableRawPointer]] = [:]
     var idleHandleCount = 0
+    /// Easy handles whose constant options are set (they keep them between posts).
+    var configuredHandles: Set<UnsafeMutableRawPointer> = []
+    /// Header lists by request headers, built once and kept for the loop's life (bounded).
+    var headerLists: [[String: String]: UnsafeMutablePointer<curl_slist>] = [:]
+    /// Origin and redacted form per webhook URL, parsed once (bounded).
+    private var targets: [String: Target] = [:]
+
+    /// What the loop needs to know of a webhook URL.
+    private struct Target {
+        /// `scheme://host:port`, the key of the per-host limit and handle pool; nil when unusable.
+        var origin: String?
+        /// The URL as shown: `scheme://host/…`.
+        var destination: String
+        /// Why the URL cannot be posted to.
+        var refusal: WebhookFailure?
+    }
 
     /// Creates the multi handle and starts the loop thread; `globalInit` is libcurl's answer to
     /// `curl_global_init`, which must have succeeded.
@@ -58,7 +78,11 @@ final class CurlMultiLoop: @unchecked Sendable {
                 inbox.append(transfer)
             }
         }
-        if refused.count < transfers.count { wakeUpLocked() }
+        // A loop that is not polling reads the inbox before it polls again: no wakeup needed.
+        if refused.count < transfers.count, polling, !wakeupSent {
+            wakeupSent = true
+            wakeUpLocked()
+        }
         lock.unlock()
         let failure: WebhookFailure = multi == nil
             ? .network(code: Int(CURLE_FAILED_INIT.rawValue), detail: "libcurl could not be initialised", afterSending: false)
@@ -110,8 +134,19 @@ final class CurlMultiLoop: @unchecked Sendable {
             var stillRunning: Int32 = 0
             _ = curl_multi_perform(multi, &stillRunning)
             if collectFinished(multi) > 0, canStartMore { continue }
+            lock.lock()
+            if !inbox.isEmpty || !cancellations.isEmpty || stopping {
+                lock.unlock()
+                continue
+            }
+            polling = true
+            lock.unlock()
             var descriptors: Int32 = 0
             _ = curl_multi_poll(multi, nil, 0, 1000, &descriptors)
+            lock.lock()
+            polling = false
+            wakeupSent = false
+            lock.unlock()
         }
         shutDown(multi)
     }
@@ -121,18 +156,34 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     private func enqueue(_ transfer: CurlTransfer) {
-        guard let parts = WebhookRedaction.Parts(transfer.request.url) else {
-            transfer.resume(with: transfer.immediateResult(.permanent(.invalidURL(detail: "not a url"))))
+        let target = target(for: transfer.request.url)
+        transfer.cachedDestination = target.destination
+        guard let origin = target.origin else {
+            transfer.resume(with: transfer.immediateResult(.permanent(target.refusal ?? .invalidURL(detail: "not a url"))))
             return
         }
-        guard parts.scheme == "http" || parts.scheme == "https" else {
-            transfer.resume(with: transfer.immediateResult(.permanent(.invalidURL(detail: "only http and https are allowed"))))
-            return
-        }
-        let origin = "\(parts.scheme)://\(parts.hostAndPort)"
         transfer.origin = origin
         if pending[origin, default: []].isEmpty { pendingOrigins.append(origin) }
         pending[origin, default: []].append(transfer)
+    }
+
+    /// The origin and redacted form of `url`, parsed once per URL.
+    private func target(for url: String) -> Target {
+        if let known = targets[url] { return known }
+        let target: Target
+        if let parts = WebhookRedaction.Parts(url) {
+            let destination = WebhookRedaction.redacted(url)
+            if parts.scheme == "http" || parts.scheme == "https" {
+                target = Target(origin: "\(parts.scheme)://\(parts.hostAndPort)", destination: destination)
+            } else {
+                target = Target(origin: nil, destination: destination, refusal: .invalidURL(detail: "only http and https are allowed"))
+            }
+        } else {
+            target = Target(origin: nil, destination: WebhookRedaction.redacted(url), refusal: .invalidURL(detail: "not a url"))
+        }
+        if targets.count >= 4096 { targets.removeAll() }
+        targets[url] = target
+        return target
     }
 
     /// Starts waiting transfers round-robin over origins within both concurrency limits.
@@ -238,6 +289,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         pending.removeAll()
         pendingOrigins.removeAll()
         releaseIdleHandles()
+        releaseHeaderLists()
         lock.lock()
         multiReleased = true
         let late = inbox

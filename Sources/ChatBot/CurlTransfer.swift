@@ -7,7 +7,8 @@ import Foundation
 /// `cancelRequested` (guarded by the loop's lock) is touched only by the loop's thread.
 final class CurlTransfer: @unchecked Sendable {
     let request: WebhookRequest
-    let destination: String
+    /// The redacted URL; set by the loop from its cache, computed here for a transfer it never took.
+    var cachedDestination: String?
     let maxBodyBytes: Int
     /// Called once with the result, on whichever thread finishes the transfer.
     var completion: (@Sendable (WebhookResult) -> Void)?
@@ -15,15 +16,18 @@ final class CurlTransfer: @unchecked Sendable {
     var cancelRequested = false
     var origin = ""
     var handle: UnsafeMutableRawPointer?
+    /// A header list built for this transfer alone (the loop's cache holds the common ones).
     var headerList: UnsafeMutablePointer<curl_slist>?
     var responseBody = Data()
     var responseTruncated = false
 
     init(request: WebhookRequest, maxBodyBytes: Int) {
         self.request = request
-        self.destination = request.redactedURL
         self.maxBodyBytes = maxBodyBytes
     }
+
+    /// `scheme://host/…`, never the full URL.
+    var destination: String { cachedDestination ?? request.redactedURL }
 
     deinit {
         if let headerList { curl_slist_free_all(headerList) }

@@ -46,6 +46,15 @@ extension AssignmentStatus {
     /// Every (person, assigned course) pair: a unit assignment covers the unit and every unit below it.
     static func all(assignments: [Assignment], people: [Person], units: [OrgUnit], facts: [Int64: LearningFacts],
                     catalog: Catalog, now: Date) -> [(person: Person, status: AssignmentStatus)] {
+        covered(assignments: assignments, people: people, units: units).compactMap { person, assignment in
+            guard let course = catalog.courseByID[assignment.courseID] else { return nil }
+            return (person, evaluate(course: course, due: assignment.dueDate, facts: facts[person.personID], person: person.login, now: now))
+        }
+    }
+
+    /// Every (person, assignment) pair, in assignment order: a unit assignment covers the people of the unit
+    /// and of every unit below it.
+    static func covered(assignments: [Assignment], people: [Person], units: [OrgUnit]) -> [(person: Person, assignment: Assignment)] {
         var unitMembers: [Int64: [Person]] = [:]
         for person in people { if let unit = person.unitID { unitMembers[unit, default: []].append(person) } }
         var children: [Int64: [Int64]] = [:]
@@ -53,15 +62,24 @@ extension AssignmentStatus {
         func members(of unit: Int64) -> [Person] {
             (unitMembers[unit] ?? []) + (children[unit] ?? []).flatMap(members(of:))
         }
-        var result: [(person: Person, status: AssignmentStatus)] = []
+        var result: [(person: Person, assignment: Assignment)] = []
         for assignment in assignments {
-            guard let course = catalog.courseByID[assignment.courseID] else { continue }
             let assigned = assignment.personID.map { id in people.filter { $0.id == id } } ?? assignment.unitID.map(members(of:)) ?? []
-            for person in assigned {
-                result.append((person, evaluate(course: course, due: assignment.dueDate, facts: facts[person.personID],
-                                                person: person.login, now: now)))
-            }
+            for person in assigned { result.append((person, assignment)) }
         }
         return result
+    }
+
+    /// The state `evaluate` gives, from the counts of a `CourseProgressTable` instead of the person's facts.
+    static func state(course: Course, due: Date?, progress: CourseProgressTable.Cell, now: Date) -> State {
+        let checks = course.lessons.filter { !$0.check.isEmpty }.count
+        let complete = progress.lessonsDone == course.lessons.count && progress.checksDone == checks
+        if complete, let latest = progress.latest {
+            let completedAt = Date(timeIntervalSince1970: latest)
+            return due.map { completedAt <= $0 } ?? true ? .onTime : .late
+        } else if let due, due < now {
+            return .overdue
+        }
+        return progress.lessonsDone > 0 ? .inProgress : .notStarted
     }
 }

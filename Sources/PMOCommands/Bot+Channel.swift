@@ -1,6 +1,7 @@
 import AcademyCore
 import AcademyStore
 import ArgumentParser
+import BotServer
 import ChatBot
 import Foundation
 import TerminalUI
@@ -24,7 +25,10 @@ extension PMO.Bot.Channel {
             The URL is a secret: it is stored and never shown again ('pmo bot channel list' masks it). Pass \
             --url - to read it from standard input, so it stays out of the shell history. Reminders for people \
             of --unit (and the units below it) go to this channel; a channel without --unit serves everyone \
-            whose units have none. During --quiet-hours (in --timezone, default UTC) messages wait.
+            whose units have none. During --quiet-hours (in --timezone, default UTC) messages wait. \
+            'pmo bot serve' plans the channel's reminders daily at --remind-at (default 09:00, in --timezone). \
+            For answers to slash commands: --chat-id is the platform's id of the channel (Slack C0123…), and \
+            --internal lets answers there quote internal content (never confidential).
             """
         )
 
@@ -49,7 +53,17 @@ extension PMO.Bot.Channel {
         @Option(name: .long, help: ArgumentHelp("Time zone of quiet hours and reminder days, e.g. Europe/Berlin.", valueName: "zone"))
         var timezone: String?
 
+        @Option(name: .long, help: ArgumentHelp("The platform's id of the channel, for slash commands asked in it.", valueName: "id"))
+        var chatID: String?
+
+        @Flag(name: .long, help: "Staff only: answers posted here may quote internal content.")
+        var `internal` = false
+
+        @Option(name: .long, help: ArgumentHelp("Local time at which 'pmo bot serve' plans reminders (default 09:00).", valueName: "HH:MM"))
+        var remindAt: String?
+
         func validate() throws {
+            if let remindAt, ReminderSchedule.minute(of: remindAt) == nil { throw BotError.invalidRemindAt(remindAt) }
             guard name.count <= 64, !name.isEmpty,
                   name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-_".contains($0)) }) else {
                 throw BotError.invalidChannelName(name)
@@ -79,7 +93,8 @@ extension PMO.Bot.Channel {
             }
             let existed = try await context.store.channels().contains { $0.name == name }
             let record = ChannelRecord(name: name, url: webhook, format: format, unitID: unitID, quietHours: quietHours.flatMap(QuietHours.init)?.description,
-                                       timezone: timezone, createdAt: context.now())
+                                       timezone: timezone, createdAt: context.now(), audience: `internal` ? .internal : .public,
+                                       chatID: chatID, remindAt: remindAt)
             try await context.store.saveChannel(record)
             try await context.store.audit(AuditEntry(at: context.now(), actor: context.actor.login,
                                                      action: existed ? "bot-channel-change" : "bot-channel-add", detail: name))
@@ -87,6 +102,7 @@ extension PMO.Bot.Channel {
             var details = ["\(channel.platform.rawValue)", "posting to \(WebhookRedaction.redacted(webhook))"]
             if let unitName { details.append("unit \(unitName)") }
             if let quiet = channel.quietHours { details.append("quiet hours \(quiet) \(timezone ?? "UTC")") }
+            if `internal` { details.append("internal") }
             Output.print("\(existed ? "Changed" : "Added") channel '\(name)' (\(details.joined(separator: "; "))). "
                 + "Try it with 'pmo bot channel test \(name)'.")
         }
@@ -115,6 +131,9 @@ extension PMO.Bot.Channel {
             var unit: String?
             var quietHours: String?
             var timezone: String?
+            var audience: String
+            var chatID: String?
+            var remindAt: String
         }
 
         func run() async throws {
@@ -124,17 +143,18 @@ extension PMO.Bot.Channel {
                 let channel = DeliveryChannel(record: record)
                 return Row(name: record.name, format: channel.platform.rawValue + (record.format == nil ? "" : " (set)"),
                            url: WebhookRedaction.redacted(record.url), unit: units.first { $0.id == record.unitID }?.code,
-                           quietHours: record.quietHours, timezone: record.timezone)
+                           quietHours: record.quietHours, timezone: record.timezone, audience: record.audience.rawValue,
+                           chatID: record.chatID, remindAt: record.remindAt ?? "09:00")
             }
             if json { Output.print(try JSONOutput.encode(rows)); return }
             if rows.isEmpty {
                 Output.print(context.command.style.dim("No channels yet. Add one: pmo bot channel add NAME --url URL --unit CODE"))
                 return
             }
-            var table = Table(headers: ["Channel", "Format", "Webhook", "Unit", "Quiet hours"])
+            var table = Table(headers: ["Channel", "Format", "Webhook", "Unit", "Quiet hours", "Reminders", "Answers"])
             for row in rows {
                 table.append([row.name, row.format, row.url, row.unit ?? "everyone",
-                              row.quietHours.map { "\($0) \(row.timezone ?? "UTC")" } ?? "–"])
+                              row.quietHours.map { "\($0) \(row.timezone ?? "UTC")" } ?? "–", row.remindAt, row.audience])
             }
             Output.print(table.render(style: context.command.style, width: context.command.terminalWidth))
         }

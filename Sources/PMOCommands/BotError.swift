@@ -8,6 +8,7 @@ enum BotError: Error, LocalizedError, Equatable {
     case emptyURL
     case unknownFormat(String)
     case invalidQuietHours(String)
+    case invalidRemindAt(String)
     case unknownTimeZone(String)
     case unknownChannel(String, known: [String])
     case notDead(Int64)
@@ -25,6 +26,8 @@ enum BotError: Error, LocalizedError, Equatable {
             "unknown chat format '\(format)'; use one of \(ChatPlatform.allCases.map(\.rawValue).joined(separator: ", ")), or leave --format out to detect it from the url"
         case let .invalidQuietHours(text):
             "quiet hours '\(text)' are not HH:MM-HH:MM on a 24-hour clock, such as 20:00-08:00"
+        case let .invalidRemindAt(text):
+            "reminder time '\(text)' is not HH:MM on a 24-hour clock, such as 09:00"
         case let .unknownTimeZone(zone):
             "unknown time zone '\(zone)'; use an IANA name such as Europe/Berlin or America/New_York"
         case let .unknownChannel(name, known):

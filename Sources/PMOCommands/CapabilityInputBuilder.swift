@@ -10,9 +10,12 @@ enum CapabilityInputBuilder {
     /// `people` and `units`, when the caller has them already (`ReportAccess`), are not read again.
     static func build(context: LearnerContext, historyFor personID: Int64? = nil, people knownPeople: [Person]? = nil,
                       units knownUnits: [OrgUnit]? = nil) async throws -> CapabilityInput {
-        let store = context.store
-        let catalog = context.catalog
-        let now = context.now()
+        try await build(store: context.store, catalog: context.catalog, now: context.now(), historyFor: personID, people: knownPeople,
+                        units: knownUnits)
+    }
+
+    static func build(store: any Store, catalog: Catalog, now: Date, historyFor personID: Int64? = nil, people knownPeople: [Person]? = nil,
+                      units knownUnits: [OrgUnit]? = nil) async throws -> CapabilityInput {
         async let peopleTask = knownPeople == nil ? store.people() : []
         async let unitsTask = knownUnits == nil ? store.units() : []
         async let estimatesTask = store.latestEstimatesByPerson()
@@ -45,10 +48,7 @@ enum CapabilityInputBuilder {
             completion[person.personID, default: []].append(.init(course: status.course, due: status.due, state: status.state.rawValue,
                                                                   lessonsDone: status.lessonsDone, lessons: status.lessons))
         }
-        var courses: [String: [(id: String, title: String)]] = [:]
-        for course in catalog.courses where course.classification != .confidential {
-            for competency in course.competencies { courses[competency, default: []].append((course.id, course.title)) }
-        }
+        let courses = teachingCourses(catalog)
         let weekStarts = (0..<weeks).map { now.addingTimeInterval(-Double(weeks - $0) * 7 * 86_400) }
         return CapabilityInput(
             people: people.map { .init(id: $0.personID, login: $0.login, name: $0.name, unitID: $0.unitID, role: $0.role) },
@@ -60,4 +60,66 @@ enum CapabilityInputBuilder {
             estimates: estimates, history: history, completion: completion, activity: try await activityTask,
             activityWeeks: weekStarts, courses: courses, now: now)
     }
+
+    /// The organisation-wide input: the active people of `personIDs` (the viewer's scope), read as compact
+    /// tables and aggregated here, without a record per person (see `CapabilityInputBuilder+Aggregate`).
+    static func buildAggregate(store: any Store, catalog: Catalog, now: Date, people: [Person], units: [OrgUnit],
+                               personIDs: Set<Int64>) async throws -> CapabilityAggregateInput {
+        let active = people.filter(\.active)
+        let members = active.filter { personIDs.contains($0.personID) }
+        let competencies = catalog.competencies
+        let assignments = try await store.allAssignments()
+        let assignedCourses = Array(Set(assignments.map(\.courseID))).sorted().compactMap { catalog.courseByID[$0] }
+        async let estimatesTask = store.latestEstimateTable(competencies: competencies.map(\.id))
+        async let progressTask = store.courseProgress(assignedCourses.map { course in
+            CourseLessons(courseID: course.id, lessonIDs: course.lessons.map(\.id), hasCheck: course.lessons.map { !$0.check.isEmpty })
+        })
+        async let activityTask = store.weeklyActivityTotals(weeks: weeks, endingAt: now, personIDs: Set(members.map(\.personID)))
+
+        let estimates = try await estimatesTask
+        var levels = [UInt8](repeating: 0, count: members.count * competencies.count)
+        for (m, person) in members.enumerated() {
+            guard let row = estimates.row(of: person.personID) else { continue }
+            for (c, competency) in competencies.enumerated() {
+                guard let theta = estimates.theta(row: row, competency: c) else { continue }
+                levels[m * competencies.count + c] = UInt8(clamping: competency.level(forTheta: theta).number)
+            }
+        }
+
+        let progress = try await progressTask
+        let courseSlot = Dictionary(progress.courses.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let memberIndex = Dictionary(members.enumerated().map { ($1.personID, $0) }, uniquingKeysWith: { a, _ in a })
+        var completion = GroupReport.Completion()
+        var overdue = [Int32](repeating: 0, count: members.count)
+        for (person, assignment) in AssignmentStatus.covered(assignments: assignments, people: active, units: units) {
+            guard let m = memberIndex[person.personID], let course = catalog.courseByID[assignment.courseID],
+                  let slot = courseSlot[course.id] else { continue }
+            switch AssignmentStatus.state(course: course, due: assignment.dueDate, progress: progress.cell(personID: person.personID, course: slot), now: now) {
+            case .onTime: completion.onTime += 1
+            case .late: completion.late += 1
+            case .overdue: completion.overdue += 1; overdue[m] += 1
+            case .inProgress: completion.inProgress += 1
+            case .notStarted: completion.notStarted += 1
+            }
+        }
+
+        let activity = try await activityTask
+        return CapabilityAggregateInput(
+            members: members.map { .init(id: $0.personID, role: $0.role) },
+            competencies: competencies.map { ($0.id, $0.name) }, levelNames: catalog.framework.levels.map(\.name),
+            roleTargets: Dictionary(catalog.roles.map { ($0.id, $0.targets) }, uniquingKeysWith: { a, _ in a }),
+            levels: levels, completion: completion, overdue: overdue,
+            activityWeeks: (0..<weeks).map { now.addingTimeInterval(-Double(weeks - $0) * 7 * 86_400) },
+            activityAnswers: activity.answers, activityPeople: activity.activePeople, courses: teachingCourses(catalog), now: now)
+    }
+
+    /// Competency id → the courses that teach it (not confidential ones).
+    static func teachingCourses(_ catalog: Catalog) -> [String: [(id: String, title: String)]] {
+        var courses: [String: [(id: String, title: String)]] = [:]
+        for course in catalog.courses where course.classification != .confidential {
+            for competency in course.competencies { courses[competency, default: []].append((course.id, course.title)) }
+        }
+        return courses
+    }
 }
+

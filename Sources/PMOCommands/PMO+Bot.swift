@@ -10,7 +10,7 @@ extension PMO {
             Teams, Discord, Google Chat, generic JSON) with retries, rate limits and quiet hours. Webhook URLs are \
             secrets: they are stored, never shown. See docs/chat.md.
             """,
-            subcommands: [Channel.self, Remind.self, Deliver.self, Outbox.self, Retry.self]
+            subcommands: [Channel.self, Remind.self, Deliver.self, Outbox.self, Retry.self, Serve.self, Ask.self]
         )
     }
 }

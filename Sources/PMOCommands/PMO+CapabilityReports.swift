@@ -131,18 +131,37 @@ extension PMO.Report {
             let context = try await LearnerContext.open(options: options)
             let access = try await ReportAccess.open(context)
             guard access.scope.seesOrganisation else { throw PMOError.outOfScope("the organisation report (administrators)") }
-            let input = try await CapabilityInputBuilder.build(context: context, people: access.people, units: access.units)
-            // Rows: the units one level below the top (departments), or the tops themselves.
-            let tops = input.units.filter { $0.parentID == nil }
-            let rowsUnits = tops.count == 1 ? input.units.filter { $0.parentID == tops[0].id } : tops
-            var unitOf: [Int64: Int64] = [:]
-            for unit in rowsUnits { for id in input.subtree(of: unit.id) { unitOf[id] = unit.id } }
-            var idsByRow: [Int64: Set<Int64>] = [:]
-            for person in input.people { if let u = person.unitID, let row = unitOf[u] { idsByRow[row, default: []].insert(person.id) } }
-            let rows = rowsUnits.map { (name: $0.name, ids: idsByRow[$0.id] ?? []) }
-            let built = CapabilityReports.group(input, title: "Organisation report", personIDs: access.scope.personIDs, listMembers: false, unitRows: rows)
+            // Aggregated from compact tables (levels, course progress, weekly totals), not per person: fast on a large organisation.
+            let input = try await CapabilityInputBuilder.buildAggregate(store: context.store, catalog: context.catalog, now: context.now(),
+                                                                        people: access.people, units: access.units,
+                                                                        personIDs: access.scope.personIDs)
+            let built = CapabilityReports.group(input, title: "Organisation report", unitRows: Self.departmentRows(people: access.people, units: access.units))
             try await access.audit("org")
             try report.emit(try built.rendered(report.reportFormat, color: context.style.enabled && report.output == nil))
+        }
+
+        /// Rows of the organisation report: the units one level below the top (departments), or the tops themselves,
+        /// each with the active people of its subtree.
+        static func departmentRows(people: [AcademyStore.Person], units: [OrgUnit]) -> [(name: String, ids: Set<Int64>)] {
+            let tops = units.filter { $0.parentID == nil }
+            let rowUnits = tops.count == 1 ? units.filter { $0.parentID != nil && $0.parentID == tops[0].id } : tops
+            var children: [Int64: [Int64]] = [:]
+            for unit in units { if let id = unit.id, let parent = unit.parentID { children[parent, default: []].append(id) } }
+            var rowOfUnit: [Int64: Int] = [:]
+            for (r, unit) in rowUnits.enumerated() {
+                guard let root = unit.id else { continue }
+                var stack = [root]
+                while let next = stack.popLast() {
+                    guard rowOfUnit[next] == nil else { continue }
+                    rowOfUnit[next] = r
+                    stack.append(contentsOf: children[next] ?? [])
+                }
+            }
+            var ids = [Set<Int64>](repeating: [], count: rowUnits.count)
+            for person in people where person.active {
+                if let unit = person.unitID, let r = rowOfUnit[unit] { ids[r].insert(person.personID) }
+            }
+            return zip(rowUnits, ids).map { (name: $0.name, ids: $1) }
         }
     }
 

@@ -43,13 +43,13 @@ extension PMO {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
             let started = Date()
-            let store = try SQLiteStore(path: path)
-            try await store.preferSpeedOverDurability()
+            // A generator database (no journal, no syncs) whose indexes are built once at the end.
+            let store = try SQLiteStore.generator(path: path)
             try await store.suspendResponseIndexes()
             let generator = DemoGenerator(catalog: catalog, people: people, seed: seed, now: command.clock()(),
                                           adminLogin: command.identity().login, adminName: command.identity().name)
             let summary = try await generator.write(to: store)
-            try await store.restoreResponseIndexes()
+            try await store.finishGeneration()
             let seconds = Date().timeIntervalSince(started)
             Output.print("Demo organisation written to \(path) in \(String(format: "%.1f", seconds)) s:")
             Output.print("  \(summary.units) units, \(summary.people) people, \(summary.responses) responses, \(summary.estimates) skill estimates,")
@@ -73,6 +73,10 @@ struct DemoGenerator: Sendable {
         var parameters: [IRTParameters]
         var rightJSON: [String]
         var wrongJSON: [String]
+        /// The same texts in `DemoTexts` (set by `PeoplePlan`).
+        var itemRefs: [ChunkRows.Ref] = []
+        var rightRefs: [ChunkRows.Ref] = []
+        var wrongRefs: [ChunkRows.Ref] = []
     }
 
     let catalog: Catalog
@@ -130,8 +134,6 @@ struct DemoGenerator: Sendable {
 
     func write(to store: SQLiteStore) async throws -> Summary {
         let banks = banks()
-        let competencies = catalog.competencies.map(\.id)
-        var rng = SeededGenerator(seed: seed)
         var summary = Summary()
         let weeks = 26.0
         let day = 86_400.0
@@ -171,66 +173,29 @@ struct DemoGenerator: Sendable {
         summary.firstUnitCode = Roster.unitCode([Self.departments[usedDepartments.first ?? 0]])
         summary.people = 2
 
-        // People, in chunks of a thousand per transaction. Ids are assigned here (the two
-        // administrators took 1 and 2), so the next chunk is generated while this one is written.
+        // People, in chunks of a thousand per transaction. Each person is simulated from their own seed and
+        // owns a fixed range of attempt ids, so chunks are generated in parallel (one task per core, ahead of
+        // the writer) and the organisation does not depend on how many run at once.
+        let plan = PeoplePlan(catalog: catalog, banks: banks, teamIDs: teamIDs,
+                              teamIsPMO: unitPlan.map { Self.departments[$0.department] == "Project Management Office" },
+                              seed: seed, start: start, weeks: weeks, now: now)
         let chunk = 1000
-        var index = 0
-        var managersByTeam: [Int: String] = [:]
-        var nextAttemptID: Int64 = 1
-        var pending: Task<ChunkRows, Never>?
-        while index < people || pending != nil {
-            var task: Task<ChunkRows, Never>?
-            if index < people {
-                let upper = min(people, index + chunk)
-                var batch: [(person: Person, thetas: [Double], quizzes: Int, growth: Double)] = []
-                for n in index..<upper {
-                    let team = n / 10 % teamIDs.count
-                    let position = n % 10
-                    let isPMO = Self.departments[unitPlan[team].department] == "Project Management Office"
-                    let role: String
-                    switch position {
-                    case 0: role = isPMO ? "pmo-lead" : "senior-project-manager"
-                    case 1, 2: role = "project-coordinator"
-                    case 9: role = isPMO ? "programme-manager" : "senior-project-manager"
-                    default: role = "project-manager"
-                    }
-                    let login = String(format: "p%06d", n)
-                    if position == 0 { managersByTeam[team] = login }
-                    let name = Self.firstNames[Int(rng.next() % UInt64(Self.firstNames.count))] + " " + Self.lastNames[Int(rng.next() % UInt64(Self.lastNames.count))]
-                    let person = Person(id: Int64(n + 3), login: login, name: name, email: "\(login)@northwind.example", role: role,
-                                        access: position == 0 ? .manager : .learner, unitID: teamIDs[team],
-                                        manager: position == 0 ? nil : managersByTeam[team],
-                                        chat: ["slack": String(format: "U%08X", UInt32(truncatingIfNeeded: rng.next()))],
-                                        createdAt: start)
-                    let general = Self.normal(&rng) * 0.5
-                    let thetas = competencies.map { _ in (Self.roleMean[role] ?? 0) + general + Self.normal(&rng) * 0.6 }
-                    let active = rng.nextUnit() < 0.92
-                    let quizzes = active ? 6 + Int(rng.next() % 7) : 0
-                    batch.append((person, thetas, quizzes, 0.01 + rng.nextUnit() * 0.03))
-                }
-                var chunkSeed = SeededGenerator(seed: seed &+ UInt64(index) &* 7919)
-                let chunkRNG = chunkSeed.next()
-                // Each person takes at most 12 quizzes and reads at most 8 lessons per quiz: ids never overlap.
-                let firstAttempt = nextAttemptID
-                nextAttemptID += Int64(batch.count) * 15 * 10
-                let catalog = self.catalog
-                let frozen = batch
-                task = Task.detached {
-                    Self.generateChunk(frozen, banks: banks, competencies: competencies, catalog: catalog, start: start, weeks: weeks,
-                                       now: now, seed: chunkRNG, firstAttemptID: firstAttempt)
-                }
-                index = upper
+        let chunks = (people + chunk - 1) / chunk
+        let ahead = ProcessInfo.processInfo.activeProcessorCount + 1
+        var pending: [Task<ChunkRows, Never>] = []
+        var next = 0
+        while next < chunks || !pending.isEmpty {
+            while pending.count < ahead, next < chunks {
+                let range = (next * chunk)..<min(people, (next + 1) * chunk)
+                pending.append(Task.detached { Self.generateChunk(range, plan: plan) })
+                next += 1
             }
-            if let pending {
-                let rows = await pending.value
-                try await Self.write(rows, to: store)
-                summary.people += rows.people.count
-                summary.responses += rows.responses.count
-                summary.estimates += rows.estimates.count
-            }
-            pending = task
+            let rows = await pending.removeFirst().value
+            try await Self.write(rows, texts: plan.texts, to: store)
+            summary.people += rows.people.count
+            summary.responses += rows.responses.count
+            summary.estimates += rows.estimates.count
         }
-
         // Assignments and maturity assessments per department.
         nonisolated(unsafe) var assignments = 0, assessments = 0
         let model = catalog.maturityModels.first
@@ -262,7 +227,7 @@ struct DemoGenerator: Sendable {
                 plans.append((unit, rounds))
             }
         }
-        let firstManager = managersByTeam[0] ?? "pmo-admin"
+        let firstManager = Self.login(0)  // the first team's manager
         let planSnapshot = plans
         try await store.bulkLoad { loader in
             for d in usedDepartments {
@@ -292,17 +257,24 @@ struct DemoGenerator: Sendable {
         return summary
     }
 
-    /// Rows generated for one chunk of people, with their ids assigned up front so that generation
-    /// (one core) and insertion (the other) can overlap.
+    /// Rows generated for one chunk of people, ids assigned up front, every text already bytes: the writer
+    /// (the one thread that cannot be parallelised) only binds and steps.
     struct ChunkRows: Sendable {
+        /// Bytes in `DemoTexts` (shared) or in this chunk's `bytes`.
+        struct Ref: Sendable {
+            var offset: Int32, count: Int32
+        }
         struct AttemptRow: Sendable {
-            var id: Int64, personID: Int64, kind: AttemptKind, scope: String, itemIDs: [String], started: Date, finished: Date
+            var id: Int64, personID: Int64, kind: AttemptKind, scope: Ref, plan: Ref, started: Ref, finished: Ref
         }
         struct ResponseRow: Sendable {
-            var attemptID: Int64, personID: Int64, itemID: String, competency: String, answer: String, correct: Bool, seconds: Double, at: String
+            var attemptID: Int64, personID: Int64, item: Ref, competency: Ref, answer: Ref, correct: Bool, seconds: Double, at: Ref
         }
         struct LessonRow: Sendable {
-            var personID: Int64, lessonID: String, courseID: String, started: Date, completed: Date
+            var personID: Int64, lesson: Ref, course: Ref, started: Ref, completed: Ref
+        }
+        struct EstimateRow: Sendable {
+            var personID: Int64, competency: Ref, theta: Double, se: Double, responses: Int, at: Ref
         }
         struct CardRow: Sendable {
             var personID: Int64, itemID: String, due: Date, state: String, at: Date
@@ -311,83 +283,245 @@ struct DemoGenerator: Sendable {
         var attempts: [AttemptRow] = []
         var responses: [ResponseRow] = []
         var lessons: [LessonRow] = []
-        var estimates: [SkillEstimateRecord] = []
+        var estimates: [EstimateRow] = []
         var cards: [CardRow] = []
+        /// Dates and plans of this chunk.
+        var bytes: [UInt8] = []
+
+        mutating func date(_ date: Date) -> Ref {
+            let offset = bytes.count
+            SQLiteDate.append(date, to: &bytes)
+            return Ref(offset: Int32(offset), count: 23)
+        }
+
+        /// `{"itemIDs":["a","b"],"optionOrders":{}}`, as `SQLiteBulkLoader.insertAttempt` writes plans.
+        mutating func plan(_ items: [Ref], texts: DemoTexts) -> Ref {
+            let offset = bytes.count
+            bytes.append(contentsOf: Self.planHead)
+            for (k, item) in items.enumerated() {
+                if k > 0 { bytes.append(0x2C) }
+                bytes.append(0x22)
+                texts.append(item, to: &bytes)
+                bytes.append(0x22)
+            }
+            bytes.append(contentsOf: Self.planTail)
+            return Ref(offset: Int32(offset), count: Int32(bytes.count - offset))
+        }
+
+        static let planHead = Array(#"{"itemIDs":["#.utf8)
+        static let planTail = Array(#"],"optionOrders":{}}"#.utf8)
     }
 
-    /// Simulates the learning histories of one chunk of people (pure: no I/O).
-    static func generateChunk(_ batch: [(person: Person, thetas: [Double], quizzes: Int, growth: Double)], banks: [String: Bank],
-                              competencies: [String], catalog: Catalog, start: Date, weeks: Double, now: Date, seed: UInt64,
-                              firstAttemptID: Int64) -> ChunkRows {
+    /// The demo's fixed texts (ids, answers, scopes) as bytes in one buffer, interned once for every chunk.
+    final class DemoTexts: @unchecked Sendable {
+        // Immutable after `init`: shared by the generator tasks and the writer without a lock.
+        private let storage: [UInt8]
+        private let refs: [String: ChunkRows.Ref]
+
+        init(_ strings: some Sequence<String>) {
+            var storage: [UInt8] = []
+            var refs: [String: ChunkRows.Ref] = [:]
+            for string in strings where refs[string] == nil {
+                refs[string] = .init(offset: Int32(storage.count), count: Int32(string.utf8.count))
+                storage.append(contentsOf: string.utf8)
+            }
+            self.storage = storage
+            self.refs = refs
+        }
+
+        /// The reference of an interned string (every string the generator uses was interned).
+        func ref(_ string: String) -> ChunkRows.Ref {
+            guard let ref = refs[string] else { preconditionFailure("'\(string)' was not interned") }
+            return ref
+        }
+
+        func append(_ ref: ChunkRows.Ref, to bytes: inout [UInt8]) {
+            bytes.append(contentsOf: storage[Int(ref.offset)..<Int(ref.offset + ref.count)])
+        }
+
+        func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+            try storage.withUnsafeBufferPointer(body)
+        }
+
+        /// Every text the demo writes: item ids, competencies, answers, lesson and course ids, attempt scopes.
+        static func of(catalog: Catalog, banks: [String: Bank]) -> DemoTexts {
+            var strings: [String] = catalog.competencies.map(\.id)
+            for bank in banks.values.sorted(by: { ($0.items.first?.id ?? "") < ($1.items.first?.id ?? "") }) {
+                strings += bank.items.map(\.id) + bank.rightJSON + bank.wrongJSON
+            }
+            strings += catalog.items.map(\.id) + catalog.items.map(\.competency)
+            for course in catalog.courses {
+                strings += [course.id, "course:\(course.id)"] + course.lessons.map(\.id) + course.lessons.map { "lesson:\($0.id)" }
+            }
+            strings.append("course:")
+            return DemoTexts(strings)
+        }
+    }
+
+    /// What every chunk of people is generated from.
+    struct PeoplePlan: Sendable {
+        var catalog: Catalog
+        /// Banks in competency order (nil: none).
+        var banks: [Bank?]
+        var competencies: [String]
+        var competencyRefs: [ChunkRows.Ref]
+        var texts: DemoTexts
+        /// Lesson id → its check items as (competency index, bank index).
+        var checks: [String: [(competency: Int, item: Int)]]
+        var teamIDs: [Int64]
+        var teamIsPMO: [Bool]
+        var seed: UInt64
+        var start: Date
+        var weeks: Double
+        var now: Date
+
+        init(catalog: Catalog, banks: [String: Bank], teamIDs: [Int64], teamIsPMO: [Bool], seed: UInt64, start: Date, weeks: Double, now: Date) {
+            self.catalog = catalog
+            competencies = catalog.competencies.map(\.id)
+            texts = DemoTexts.of(catalog: catalog, banks: banks)
+            let texts = self.texts
+            competencyRefs = competencies.map { texts.ref($0) }
+            self.banks = competencies.map { id in
+                banks[id].map { bank in
+                    var bank = bank
+                    bank.itemRefs = bank.items.map { texts.ref($0.id) }
+                    bank.rightRefs = bank.rightJSON.map { texts.ref($0) }
+                    bank.wrongRefs = bank.wrongJSON.map { texts.ref($0) }
+                    return bank
+                }
+            }
+            let competencies = self.competencies
+            var checks: [String: [(competency: Int, item: Int)]] = [:]
+            for course in catalog.courses {
+                for lesson in course.lessons where !lesson.check.isEmpty {
+                    checks[lesson.id] = lesson.check.compactMap { id in
+                        guard let item = catalog.itemByID[id], let c = competencies.firstIndex(of: item.competency),
+                              let i = banks[item.competency]?.items.firstIndex(where: { $0.id == id }) else { return nil }
+                        return (c, i)
+                    }
+                }
+            }
+            self.checks = checks
+            self.teamIDs = teamIDs
+            self.teamIsPMO = teamIsPMO
+            self.seed = seed
+            self.start = start
+            self.weeks = weeks
+            self.now = now
+        }
+
+        /// Attempt ids each person owns: at most 12 quizzes, each with a check per lesson of its course.
+        var attemptsPerPerson: Int64 { Int64(12 * (1 + (catalog.courses.map(\.lessons.count).max() ?? 0))) }
+    }
+
+    static func login(_ n: Int) -> String { String(format: "p%06d", n) }
+
+    /// The seed of person `n`: the run's seed and the person's number mixed (SplitMix64's finaliser).
+    static func personSeed(_ seed: UInt64, _ n: Int) -> UInt64 {
+        var z = seed &+ UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Simulates people `range` and their learning histories (pure: no I/O). Person `n` depends only on
+    /// the plan and `n`.
+    static func generateChunk(_ range: Range<Int>, plan: PeoplePlan) -> ChunkRows {
         var rows = ChunkRows()
-        var nextAttempt = firstAttemptID
-        var rng = SeededGenerator(seed: seed)
+        let catalog = plan.catalog, competencies = plan.competencies, texts = plan.texts
+        let start = plan.start, now = plan.now
         let estimator = AbilityEstimator()
         let scheduler = FSRSScheduler()
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let span = weeks * 7 * 86_400
-        for entry in batch {
-            rows.people.append(entry.person)
-            let personID = entry.person.personID
-            let targets = entry.person.role.flatMap { catalog.roleByID[$0]?.targets } ?? [:]
+        let span = plan.weeks * 7 * 86_400
+        let week = 7 * 86_400.0
+        for n in range {
+            var rng = SeededGenerator(seed: personSeed(plan.seed, n))
+            var nextAttempt = 1 + Int64(n) * plan.attemptsPerPerson
+            let team = n / 10 % plan.teamIDs.count
+            let position = n % 10
+            let isPMO = plan.teamIsPMO[team]
+            let role: String
+            switch position {
+            case 0: role = isPMO ? "pmo-lead" : "senior-project-manager"
+            case 1, 2: role = "project-coordinator"
+            case 9: role = isPMO ? "programme-manager" : "senior-project-manager"
+            default: role = "project-manager"
+            }
+            let login = Self.login(n)
+            let name = Self.firstNames[Int(rng.next() % UInt64(Self.firstNames.count))] + " " + Self.lastNames[Int(rng.next() % UInt64(Self.lastNames.count))]
+            let person = Person(id: Int64(n + 3), login: login, name: name, email: "\(login)@northwind.example", role: role,
+                                access: position == 0 ? .manager : .learner, unitID: plan.teamIDs[team],
+                                manager: position == 0 ? nil : Self.login(n - position),
+                                chat: ["slack": String(format: "U%08X", UInt32(truncatingIfNeeded: rng.next()))],
+                                createdAt: start)
+            rows.people.append(person)
+            let general = Self.normal(&rng) * 0.5
+            let thetas = competencies.map { _ in (Self.roleMean[role] ?? 0) + general + Self.normal(&rng) * 0.6 }
+            let quizzes = rng.nextUnit() < 0.92 ? 6 + Int(rng.next() % 7) : 0
+            let growth = 0.01 + rng.nextUnit() * 0.03
+            let personID = person.personID
+            let targets = catalog.roleByID[role]?.targets ?? [:]
             let weighted = competencies.enumerated().flatMap { index, id in Array(repeating: index, count: targets[id] ?? 1) }
-            var answered: [Int: [(IRTParameters, Bool)]] = [:]
-            let times = (0..<entry.quizzes).map { _ in rng.nextUnit() * span }.sorted()
+            var answered = [[(IRTParameters, Bool)]](repeating: [], count: competencies.count)
+            let times = (0..<quizzes).map { _ in rng.nextUnit() * span }.sorted()
             for offset in times {
                 let c = weighted.isEmpty ? Int(rng.next() % UInt64(competencies.count)) : weighted[Int(rng.next() % UInt64(weighted.count))]
-                guard let bank = banks[competencies[c]], bank.items.count >= 10 else { continue }
+                guard let bank = plan.banks[c], bank.items.count >= 10 else { continue }
                 let when = start.addingTimeInterval(offset)
-                let theta = entry.thetas[c] + entry.growth * offset / (7 * 86_400)
+                let theta = thetas[c] + growth * offset / week
                 var picks: Set<Int> = []
                 while picks.count < 10 { picks.insert(Int(rng.next() % UInt64(bank.items.count))) }
                 let order = picks.sorted()
-                let courseID = catalog.course(ofItem: bank.items[order[0]])?.id ?? ""
+                let course = catalog.course(ofItem: bank.items[order[0]])
                 let attempt = nextAttempt
                 nextAttempt += 1
-                rows.attempts.append(.init(id: attempt, personID: personID, kind: .quiz, scope: "course:\(courseID)",
-                                           itemIDs: order.map { bank.items[$0].id }, started: when, finished: when.addingTimeInterval(600)))
+                rows.attempts.append(.init(id: attempt, personID: personID, kind: .quiz, scope: texts.ref("course:" + (course?.id ?? "")),
+                                           plan: rows.plan(order.map { bank.itemRefs[$0] }, texts: texts),
+                                           started: rows.date(when), finished: rows.date(when.addingTimeInterval(600))))
                 for (k, i) in order.enumerated() {
                     let correct = rng.nextUnit() < bank.parameters[i].probability(at: theta)
-                    rows.responses.append(.init(attemptID: attempt, personID: personID, itemID: bank.items[i].id, competency: competencies[c],
-                                                answer: correct ? bank.rightJSON[i] : bank.wrongJSON[i], correct: correct,
-                                                seconds: 8 + rng.nextUnit() * 40, at: SQLiteDate.string(when.addingTimeInterval(Double(k) * 50))))
-                    answered[c, default: []].append((bank.parameters[i], correct))
+                    rows.responses.append(.init(attemptID: attempt, personID: personID, item: bank.itemRefs[i], competency: plan.competencyRefs[c],
+                                                answer: correct ? bank.rightRefs[i] : bank.wrongRefs[i], correct: correct,
+                                                seconds: 8 + rng.nextUnit() * 40, at: rows.date(when.addingTimeInterval(Double(k) * 50))))
+                    answered[c].append((bank.parameters[i], correct))
                 }
                 // Reading goes with quizzing: the lessons of the course behind the quiz, and most of their checks.
-                if let course = catalog.courseByID[courseID] {
+                if let course {
                     let read = 1 + Int(rng.next() % UInt64(max(1, course.lessons.count)))
+                    let courseRef = texts.ref(course.id)
                     for lesson in course.lessons.prefix(read) {
-                        rows.lessons.append(.init(personID: personID, lessonID: lesson.id, courseID: course.id,
-                                                  started: when.addingTimeInterval(-3600), completed: when.addingTimeInterval(-600)))
+                        rows.lessons.append(.init(personID: personID, lesson: texts.ref(lesson.id), course: courseRef,
+                                                  started: rows.date(when.addingTimeInterval(-3600)), completed: rows.date(when.addingTimeInterval(-600))))
                         guard !lesson.check.isEmpty, rng.nextUnit() < 0.25 else { continue }
                         let checkItems = lesson.check.compactMap { catalog.itemByID[$0] }
                         let checkAttempt = nextAttempt
                         nextAttempt += 1
-                        rows.attempts.append(.init(id: checkAttempt, personID: personID, kind: .check, scope: "lesson:\(lesson.id)",
-                                                   itemIDs: checkItems.map(\.id), started: when.addingTimeInterval(-590),
-                                                   finished: when.addingTimeInterval(-300)))
-                        let at = SQLiteDate.string(when.addingTimeInterval(-500))
-                        for item in checkItems {
-                            guard let c2 = competencies.firstIndex(of: item.competency), let bank2 = banks[item.competency],
-                                  let i = bank2.items.firstIndex(where: { $0.id == item.id }) else { continue }
-                            let correct = rng.nextUnit() < bank2.parameters[i].probability(at: entry.thetas[c2] + entry.growth * offset / (7 * 86_400))
-                            rows.responses.append(.init(attemptID: checkAttempt, personID: personID, itemID: item.id, competency: item.competency,
-                                                        answer: correct ? bank2.rightJSON[i] : bank2.wrongJSON[i], correct: correct,
+                        rows.attempts.append(.init(id: checkAttempt, personID: personID, kind: .check, scope: texts.ref("lesson:" + lesson.id),
+                                                   plan: rows.plan(checkItems.map { texts.ref($0.id) }, texts: texts),
+                                                   started: rows.date(when.addingTimeInterval(-590)), finished: rows.date(when.addingTimeInterval(-300))))
+                        let at = rows.date(when.addingTimeInterval(-500))
+                        for (c2, i) in plan.checks[lesson.id] ?? [] {
+                            guard let bank2 = plan.banks[c2] else { continue }
+                            let correct = rng.nextUnit() < bank2.parameters[i].probability(at: thetas[c2] + growth * offset / week)
+                            rows.responses.append(.init(attemptID: checkAttempt, personID: personID, item: bank2.itemRefs[i],
+                                                        competency: plan.competencyRefs[c2],
+                                                        answer: correct ? bank2.rightRefs[i] : bank2.wrongRefs[i], correct: correct,
                                                         seconds: 10 + rng.nextUnit() * 30, at: at))
-                            answered[c2, default: []].append((bank2.parameters[i], correct))
+                            answered[c2].append((bank2.parameters[i], correct))
                         }
                     }
                 }
-                let pairs = answered[c] ?? []
+                let pairs = answered[c]
                 let estimate = estimator.estimate(parameters: pairs.map(\.0), correct: pairs.map(\.1))
-                rows.estimates.append(SkillEstimateRecord(personID: personID, competency: competencies[c], theta: estimate.theta,
-                                                          se: estimate.se, responses: pairs.count, estimatedAt: when.addingTimeInterval(600)))
+                rows.estimates.append(.init(personID: personID, competency: plan.competencyRefs[c], theta: estimate.theta, se: estimate.se,
+                                            responses: pairs.count, at: rows.date(when.addingTimeInterval(600))))
                 if now.timeIntervalSince(when) < 14 * 86_400 {
                     // Review cards for recent answers, scheduled by FSRS as a "Good" first review.
+                    let (card, _) = scheduler.review(ReviewCard(due: when), rating: .good, at: when)
+                    let state = (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
                     for i in order.prefix(3) {
-                        let (card, _) = scheduler.review(ReviewCard(due: when), rating: .good, at: when)
-                        let state = (try? encoder.encode(card)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
                         rows.cards.append(.init(personID: personID, itemID: bank.items[i].id, due: card.due, state: state, at: when))
                     }
                 }
@@ -397,23 +531,38 @@ struct DemoGenerator: Sendable {
     }
 
     /// Writes one chunk's rows in one transaction.
-    static func write(_ rows: ChunkRows, to store: SQLiteStore) async throws {
+    static func write(_ rows: ChunkRows, texts: DemoTexts, to store: SQLiteStore) async throws {
         try await store.bulkLoad { loader in
-            for person in rows.people { _ = try loader.insertPerson(person) }
-            for a in rows.attempts {
-                _ = try loader.insertAttempt(id: a.id, personID: a.personID, kind: a.kind, scope: a.scope, itemIDs: a.itemIDs,
-                                             startedAt: a.started, finishedAt: a.finished)
+            try texts.withBytes { shared in
+                try rows.bytes.withUnsafeBufferPointer { chunk in
+                    func s(_ ref: ChunkRows.Ref) -> SQLiteBulkLoader.Bytes {
+                        UnsafeBufferPointer(rebasing: shared[Int(ref.offset)..<Int(ref.offset + ref.count)])
+                    }
+                    func c(_ ref: ChunkRows.Ref) -> SQLiteBulkLoader.Bytes {
+                        UnsafeBufferPointer(rebasing: chunk[Int(ref.offset)..<Int(ref.offset + ref.count)])
+                    }
+                    for person in rows.people { _ = try loader.insertPerson(person) }
+                    for a in rows.attempts {
+                        try loader.insertAttempt(id: a.id, personID: a.personID, kind: a.kind, scope: s(a.scope), planJSON: c(a.plan),
+                                                 startedAt: c(a.started), finishedAt: c(a.finished))
+                    }
+                    for r in rows.responses {
+                        try loader.insertResponse(attemptID: r.attemptID, personID: r.personID, itemID: s(r.item), competency: s(r.competency),
+                                                  answerJSON: s(r.answer), correct: r.correct, seconds: r.seconds, at: c(r.at))
+                    }
+                    for l in rows.lessons {
+                        try loader.insertLessonProgress(personID: l.personID, lessonID: s(l.lesson), courseID: s(l.course),
+                                                        startedAt: c(l.started), completedAt: c(l.completed))
+                    }
+                    for e in rows.estimates {
+                        try loader.insertEstimate(personID: e.personID, competency: s(e.competency), theta: e.theta, se: e.se,
+                                                  responses: e.responses, estimatedAt: c(e.at))
+                    }
+                    for card in rows.cards {
+                        try loader.insertReviewCard(personID: card.personID, itemID: card.itemID, due: card.due, state: card.state, at: card.at)
+                    }
+                }
             }
-            for r in rows.responses {
-                try loader.insertResponse(attemptID: r.attemptID, personID: r.personID, itemID: r.itemID, competency: r.competency,
-                                          answerJSON: r.answer, correct: r.correct, seconds: r.seconds, atText: r.at)
-            }
-            for l in rows.lessons {
-                try loader.insertLessonProgress(personID: l.personID, lessonID: l.lessonID, courseID: l.courseID, startedAt: l.started,
-                                                completedAt: l.completed)
-            }
-            for e in rows.estimates { try loader.insertEstimate(e) }
-            for c in rows.cards { try loader.insertReviewCard(personID: c.personID, itemID: c.itemID, due: c.due, state: c.state, at: c.at) }
         }
     }
 

@@ -56,6 +56,8 @@ public struct GroupReport: Sendable, Codable, Equatable {
     public struct Completion: Sendable, Codable, Equatable {
         public var onTime = 0, late = 0, overdue = 0, inProgress = 0, notStarted = 0
 
+        public init() {}
+
         public var total: Int { onTime + late + overdue + inProgress + notStarted }
     }
 

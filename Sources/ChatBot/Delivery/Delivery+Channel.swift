@@ -3,8 +3,10 @@ import Foundation
 
 extension Delivery {
     /// Delivers one channel's claimed messages in order: merged posts, within the channel's limits.
+    ///
+    /// Delivered posts go to `committer`, which commits them beside the next posts (group commit).
     func deliver(_ rows: [OutboxMessage], channelName: String, channel: DeliveryChannel?, throttle: ChannelThrottle,
-                 leaseUntil: Date) async throws -> ChannelRun {
+                 leaseUntil: Date, committer: DeliveryCommitter) async throws -> ChannelRun {
         var run = ChannelRun(channel: channelName, throttle: throttle)
         guard let channel else {
             let error = DeliveryError.channelMissing(channelName).localizedDescription
@@ -22,27 +24,10 @@ extension Delivery {
                 run.report.dead += 1
             }
         }
-        // Commits of delivered posts run beside the next post (each its own transaction), so the
-        // database and the network overlap; all are awaited before the channel's run ends.
-        return try await withThrowingTaskGroup(of: Void.self, returning: ChannelRun.self) { commits in
-            var inFlight = 0
-            run = try await self.post(queue[...], to: channel, leaseUntil: leaseUntil, run: run) { ids in
-                if inFlight >= Self.maxCommitsInFlight {
-                    try await commits.next()
-                    inFlight -= 1
-                }
-                let store = self.store
-                let at = self.clock.now()
-                commits.addTask { try await store.markPostDelivered(ids: ids, at: at) }
-                inFlight += 1
-            }
-            try await commits.waitForAll()
-            return run
+        return try await post(queue[...], to: channel, leaseUntil: leaseUntil, run: run) { ids in
+            try await committer.record(ids)
         }
     }
-
-    /// Delivered posts whose commit may still be running, per channel.
-    static let maxCommitsInFlight = 32
 
     /// Posts `queue` in order; `commit` records each delivered post.
     private func post(_ queue: ArraySlice<DeliveryPost.Queued>, to channel: DeliveryChannel, leaseUntil: Date, run: ChannelRun,

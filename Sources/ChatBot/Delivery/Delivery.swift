@@ -36,6 +36,20 @@ public final class Delivery: Sendable {
     /// `Retry-After` are left to a later run (``DeliveryReport/nextAttempt`` says when).
     public func drain() async throws -> DeliveryReport {
         var report = DeliveryReport()
+        let committer = DeliveryCommitter(store: store, clock: clock)
+        do {
+            try await claimAndDeliver(into: &report, committer: committer)
+        } catch {
+            // Commit what was delivered before the failure, so that it is not posted again.
+            try? await committer.finish()
+            throw error
+        }
+        try await committer.finish()
+        return report
+    }
+
+    /// The claim loop of ``drain()``: claims what is due, delivers it per channel, until nothing is due.
+    private func claimAndDeliver(into report: inout DeliveryReport, committer: DeliveryCommitter) async throws {
         var throttles: [String: ChannelThrottle] = [:]
         var resumeAt: Date?
         while true {
@@ -64,7 +78,8 @@ public final class Delivery: Sendable {
                     let throttle = throttles[name] ?? ChannelThrottle(limit: channel?.rateLimit)
                     let rows = groups[name] ?? []
                     group.addTask {
-                        try await self.deliver(rows, channelName: name, channel: channel, throttle: throttle, leaseUntil: leaseUntil)
+                        try await self.deliver(rows, channelName: name, channel: channel, throttle: throttle, leaseUntil: leaseUntil,
+                                               committer: committer)
                     }
                 }
                 var runs: [ChannelRun] = []
@@ -77,7 +92,6 @@ public final class Delivery: Sendable {
                 if let held = run.resumeAt { resumeAt = min(resumeAt ?? held, held) }
             }
         }
-        return report
     }
 
     /// Posts `message` to `channel` at once, outside the outbox (`pmo bot channel test`).

@@ -1,0 +1,135 @@
+import AcademyStore
+import Foundation
+
+/// Records delivered posts in the store by group commit: one transaction for every post that
+/// was accepted while the previous transaction ran.
+///
+/// A channel hands over a delivered post's ids and goes on with its next post at once. While no
+/// transaction runs, the ids are committed at once, in a transaction of their own; while one runs,
+/// the ids of every channel collect and go into the next. So a quiet worker commits each post as
+/// soon as its platform accepted it, and a busy one commits a few hundred in one transaction
+/// instead of one each. At most ``backlogLimit`` ids wait uncommitted: beyond that a channel
+/// waits for the commit of its own ids.
+///
+/// What a killed worker leaves is unchanged in kind: committed posts are never sent again, and
+/// posts accepted but not yet committed stay leased and are posted again once their lease runs
+/// out (the documented duplicate). ``finish()`` returns when every id handed over is committed.
+final class DeliveryCommitter: @unchecked Sendable {
+    private let store: any Store
+    private let clock: any DeliveryClock
+    /// The most ids that wait uncommitted before a channel waits for its commit.
+    let backlogLimit: Int
+
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var collecting: [Int64] = []
+    /// The number of the batch that `collecting` will be committed as.
+    private var nextBatch = 0
+    /// Every batch up to this number is committed.
+    private var committedThrough = -1
+    private var committing = false
+    private var failure: (any Error)?
+    private var waiters: [(batch: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+
+    // NSLock's lock()/unlock() are unavailable in async functions; these synchronous wrappers hold
+    // the lock only between two statements, never across a suspension point.
+    private func acquire() { lock.lock() }
+    private func release() { lock.unlock() }
+
+    init(store: any Store, clock: any DeliveryClock, backlogLimit: Int = 1024) {
+        self.store = store
+        self.clock = clock
+        self.backlogLimit = max(1, backlogLimit)
+    }
+
+    /// Hands over the ids of one delivered post; returns before they are committed unless the
+    /// backlog is full. Throws when an earlier commit failed.
+    func record(_ ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        acquire()
+        if let failure {
+            release()
+            throw failure
+        }
+        collecting.append(contentsOf: ids)
+        let batch = nextBatch
+        let mustWait = collecting.count >= backlogLimit
+        let startCommitting = !committing
+        committing = true
+        release()
+        if startCommitting {
+            Task { await self.commitLoop() }
+        }
+        if mustWait { try await waitUntilCommitted(batch) }
+    }
+
+    /// Returns when every id handed over so far is committed; throws the first commit's error.
+    func finish() async throws {
+        acquire()
+        let batch = collecting.isEmpty ? nextBatch - 1 : nextBatch
+        release()
+        try await waitUntilCommitted(batch)
+    }
+
+    private func waitUntilCommitted(_ batch: Int) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            acquire()
+            if let failure {
+                release()
+                continuation.resume(throwing: failure)
+            } else if committedThrough >= batch {
+                release()
+                continuation.resume()
+            } else {
+                waiters.append((batch, continuation))
+                release()
+            }
+        }
+    }
+
+    /// Commits what has collected, batch after batch, until nothing is left.
+    private func commitLoop() async {
+        while true {
+            acquire()
+            guard !collecting.isEmpty else {
+                committing = false
+                release()
+                return
+            }
+            let ids = collecting
+            let batch = nextBatch
+            collecting = []
+            nextBatch += 1
+            release()
+
+            var error: (any Error)?
+            do {
+                try await store.markPostDelivered(ids: ids, at: clock.now())
+            } catch let thrown {
+                error = thrown
+            }
+
+            acquire()
+            var ready: [CheckedContinuation<Void, any Error>] = []
+            if let error {
+                failure = failure ?? error
+                committing = false
+                ready = waiters.map(\.continuation)
+                waiters.removeAll()
+            } else {
+                committedThrough = batch
+                waiters.removeAll { waiter in
+                    guard waiter.batch <= batch else { return false }
+                    ready.append(waiter.continuation)
+                    return true
+                }
+            }
+            release()
+            if let error {
+                for continuation in ready { continuation.resume(throwing: error) }
+                return
+            }
+            for continuation in ready { continuation.resume() }
+        }
+    }
+}
