@@ -12,6 +12,8 @@ pkg-config --exists libcurl 2>/dev/null || need+=(libcurl4-openssl-dev)
 # Tests only: headless Chromium renders the HTML reports to check they are not blank.
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium fonts-liberation)
+  # The bot server's end-to-end test sends its requests with the curl command.
+  command -v curl >/dev/null 2>&1 || need+=(curl)
 fi
 
 if [ ${#need[@]} -eq 0 ]; then
