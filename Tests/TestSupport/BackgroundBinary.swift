@@ -10,10 +10,7 @@ public final class BackgroundBinary: @unchecked Sendable {
     public init(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil) throws {
         process.executableURL = BinaryRunner.binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") && $0.key != "NO_COLOR" }
-        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("pmo-test-no-config").path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = BinaryRunner.childEnvironment(environment)
         process.currentDirectoryURL = currentDirectory ?? FileManager.default.temporaryDirectory
         let output = Pipe(), error = Pipe()
         process.standardInput = FileHandle.nullDevice

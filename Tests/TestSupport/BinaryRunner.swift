@@ -28,10 +28,7 @@ public enum BinaryRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") && $0.key != "NO_COLOR" }
-        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("pmo-test-no-config").path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = childEnvironment(environment)
         process.currentDirectoryURL = currentDirectory ?? FileManager.default.temporaryDirectory
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
@@ -53,6 +50,15 @@ public enum BinaryRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// This process's environment without the settings that would leak in from the developer's shell
+    /// (`PMO_*`, `NO_COLOR`, their config files), then `environment` on top.
+    public static func childEnvironment(_ environment: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") && $0.key != "NO_COLOR" }
+        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("pmo-test-no-config").path
+        for (key, value) in environment { env[key] = value }
+        return env
     }
 
     /// A fresh temporary directory.
