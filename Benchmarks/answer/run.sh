@@ -17,8 +17,12 @@ wrk_seconds=${WRK_SECONDS:-20}
 wrk_connections=${WRK_CONNECTIONS:-16}
 scratch=${SCRATCH:-$root/.build-answerbench}
 
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product pmo-answer-bench >/dev/null
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product pmo >/dev/null
+for product in pmo-answer-bench pmo; do
+    if ! swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product "$product" > "/tmp/pmo-answerbench-build.log" 2>&1; then
+        tail -30 /tmp/pmo-answerbench-build.log >&2
+        exit 1
+    fi
+done
 bin="$scratch/release"
 
 venv="$root/Benchmarks/.venv"

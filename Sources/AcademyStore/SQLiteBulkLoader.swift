@@ -86,64 +86,149 @@ public final class SQLiteBulkLoader {
 
     // MARK: Rows whose text is already bytes in memory (the demo's hot path)
 
-    /// Bytes bound without a copy (SQLite's `SQLITE_STATIC`): they must stay alive until the call returns.
+    /// Bytes bound without a copy (SQLite's `SQLITE_STATIC`): they must stay alive until the call that takes them returns.
     public typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// A response whose text fields are bytes; `at` is a date in the store's text form (`SQLiteDate`).
-    public func insertResponse(attemptID: Int64, personID: Int64, itemID: Bytes, competency: Bytes, answerJSON: Bytes,
-                               correct: Bool, seconds: Double, at: Bytes) throws {
-        let statement = response.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, attemptID)
-        sqlite3_bind_int64(statement, 2, personID)
-        Self.bind(statement, 3, itemID)
-        Self.bind(statement, 4, competency)
-        Self.bind(statement, 5, answerJSON)
-        sqlite3_bind_int64(statement, 6, correct ? 1 : 0)
-        sqlite3_bind_double(statement, 7, seconds)
-        Self.bind(statement, 8, at)
-        try step(statement)
+    /// One response; dates in the store's text form (`SQLiteDate`).
+    public struct ResponseRow {
+        public var attemptID: Int64, personID: Int64, itemID: Bytes, competency: Bytes, answerJSON: Bytes, correct: Bool, seconds: Double, at: Bytes
+
+        public init(attemptID: Int64, personID: Int64, itemID: Bytes, competency: Bytes, answerJSON: Bytes, correct: Bool, seconds: Double, at: Bytes) {
+            self.attemptID = attemptID
+            self.personID = personID
+            self.itemID = itemID
+            self.competency = competency
+            self.answerJSON = answerJSON
+            self.correct = correct
+            self.seconds = seconds
+            self.at = at
+        }
     }
 
-    /// A finished attempt whose plan is already JSON bytes; dates in the store's text form.
-    public func insertAttempt(id: Int64, personID: Int64, kind: AttemptKind, scope: Bytes, planJSON: Bytes, startedAt: Bytes,
-                              finishedAt: Bytes) throws {
-        let statement = attempt.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, id)
-        sqlite3_bind_int64(statement, 2, personID)
-        Self.bind(statement, 3, kind.rawValue)
-        Self.bind(statement, 4, scope)
-        Self.bind(statement, 5, planJSON)
-        Self.bind(statement, 6, AttemptStatus.finished.rawValue)
-        Self.bind(statement, 7, startedAt)
-        Self.bind(statement, 8, finishedAt)
-        Self.bind(statement, 9, finishedAt)
-        try step(statement)
+    /// One finished attempt whose plan is already JSON.
+    public struct AttemptRow {
+        public var id: Int64, personID: Int64, kind: AttemptKind, scope: Bytes, planJSON: Bytes, startedAt: Bytes, finishedAt: Bytes
+
+        public init(id: Int64, personID: Int64, kind: AttemptKind, scope: Bytes, planJSON: Bytes, startedAt: Bytes, finishedAt: Bytes) {
+            self.id = id
+            self.personID = personID
+            self.kind = kind
+            self.scope = scope
+            self.planJSON = planJSON
+            self.startedAt = startedAt
+            self.finishedAt = finishedAt
+        }
     }
 
-    public func insertLessonProgress(personID: Int64, lessonID: Bytes, courseID: Bytes, startedAt: Bytes, completedAt: Bytes) throws {
-        let statement = lesson.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, personID)
-        Self.bind(statement, 2, lessonID)
-        Self.bind(statement, 3, courseID)
-        Self.bind(statement, 4, startedAt)
-        Self.bind(statement, 5, completedAt)
-        try step(statement)
+    public struct LessonRow {
+        public var personID: Int64, lessonID: Bytes, courseID: Bytes, startedAt: Bytes, completedAt: Bytes
+
+        public init(personID: Int64, lessonID: Bytes, courseID: Bytes, startedAt: Bytes, completedAt: Bytes) {
+            self.personID = personID
+            self.lessonID = lessonID
+            self.courseID = courseID
+            self.startedAt = startedAt
+            self.completedAt = completedAt
+        }
     }
 
-    public func insertEstimate(personID: Int64, competency: Bytes, theta: Double, se: Double, responses: Int, estimatedAt: Bytes) throws {
-        let statement = estimate.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, personID)
-        Self.bind(statement, 2, competency)
-        sqlite3_bind_double(statement, 3, theta)
-        sqlite3_bind_double(statement, 4, se)
-        sqlite3_bind_int64(statement, 5, Int64(responses))
-        Self.bind(statement, 6, estimatedAt)
-        try step(statement)
+    public struct EstimateRow {
+        public var personID: Int64, competency: Bytes, theta: Double, se: Double, responses: Int, estimatedAt: Bytes
+
+        public init(personID: Int64, competency: Bytes, theta: Double, se: Double, responses: Int, estimatedAt: Bytes) {
+            self.personID = personID
+            self.competency = competency
+            self.theta = theta
+            self.se = se
+            self.responses = responses
+            self.estimatedAt = estimatedAt
+        }
     }
+
+    /// Inserts `count` responses, `row(i)` giving the i-th, many rows per statement.
+    public func insertResponses(count: Int, _ row: (Int) -> ResponseRow) throws {
+        try insertBatched("INSERT INTO response (attempt_id, person_id, item_id, competency, answer, correct, seconds, answered_at)",
+                          columns: 8, count: count) { statement, first, i in
+            let r = row(i)
+            sqlite3_bind_int64(statement, first + 1, r.attemptID)
+            sqlite3_bind_int64(statement, first + 2, r.personID)
+            Self.bind(statement, first + 3, r.itemID)
+            Self.bind(statement, first + 4, r.competency)
+            Self.bind(statement, first + 5, r.answerJSON)
+            sqlite3_bind_int64(statement, first + 6, r.correct ? 1 : 0)
+            sqlite3_bind_double(statement, first + 7, r.seconds)
+            Self.bind(statement, first + 8, r.at)
+        }
+    }
+
+    public func insertAttempts(count: Int, _ row: (Int) -> AttemptRow) throws {
+        try insertBatched("INSERT INTO attempt (id, person_id, kind, scope, plan, status, started_at, updated_at, finished_at)",
+                          columns: 9, count: count) { statement, first, i in
+            let a = row(i)
+            sqlite3_bind_int64(statement, first + 1, a.id)
+            sqlite3_bind_int64(statement, first + 2, a.personID)
+            Self.bind(statement, first + 3, a.kind.rawValue)
+            Self.bind(statement, first + 4, a.scope)
+            Self.bind(statement, first + 5, a.planJSON)
+            Self.bind(statement, first + 6, AttemptStatus.finished.rawValue)
+            Self.bind(statement, first + 7, a.startedAt)
+            Self.bind(statement, first + 8, a.finishedAt)
+            Self.bind(statement, first + 9, a.finishedAt)
+        }
+    }
+
+    /// Lesson progress rows; a later row for the same person and lesson replaces an earlier one.
+    public func insertLessonProgress(count: Int, _ row: (Int) -> LessonRow) throws {
+        try insertBatched("INSERT OR REPLACE INTO lesson_progress (person_id, lesson_id, course_id, started_at, completed_at)",
+                          columns: 5, count: count) { statement, first, i in
+            let l = row(i)
+            sqlite3_bind_int64(statement, first + 1, l.personID)
+            Self.bind(statement, first + 2, l.lessonID)
+            Self.bind(statement, first + 3, l.courseID)
+            Self.bind(statement, first + 4, l.startedAt)
+            Self.bind(statement, first + 5, l.completedAt)
+        }
+    }
+
+    public func insertEstimates(count: Int, _ row: (Int) -> EstimateRow) throws {
+        try insertBatched("INSERT INTO skill_estimate (person_id, competency, theta, se, responses, estimated_at)",
+                          columns: 6, count: count) { statement, first, i in
+            let e = row(i)
+            sqlite3_bind_int64(statement, first + 1, e.personID)
+            Self.bind(statement, first + 2, e.competency)
+            sqlite3_bind_double(statement, first + 3, e.theta)
+            sqlite3_bind_double(statement, first + 4, e.se)
+            sqlite3_bind_int64(statement, first + 5, Int64(e.responses))
+            Self.bind(statement, first + 6, e.estimatedAt)
+        }
+    }
+
+    /// Rows per multi-row INSERT: the per-statement work (AUTOINCREMENT bookkeeping, reset, step) is paid once per batch.
+    static let rowsPerStatement = 100
+
+    /// Inserts `count` rows with `INSERT … VALUES (…), (…), …`, `bind(statement, firstParameter - 1, row)` binding each.
+    private func insertBatched(_ head: String, columns: Int, count: Int, bind: (OpaquePointer?, Int32, Int) -> Void) throws {
+        let values = "(" + repeatElement("?", count: columns).joined(separator: ",") + ")"
+        var start = 0
+        while start < count {
+            let n = min(Self.rowsPerStatement, count - start)
+            let key = "\(n) \(head)"
+            let statement: Statement
+            if let cached = batched[key] {
+                statement = cached
+            } else {
+                statement = try db.makeStatement(sql: head + " VALUES " + repeatElement(values, count: n).joined(separator: ","))
+                batched[key] = statement
+            }
+            let handle = statement.sqliteStatement
+            sqlite3_reset(handle)
+            for r in 0..<n { bind(handle, Int32(r * columns), start + r) }
+            try step(handle)
+            start += n
+        }
+    }
+
+    private var batched: [String: Statement] = [:]
 
     private func step(_ statement: OpaquePointer?) throws {
         let code = sqlite3_step(statement)

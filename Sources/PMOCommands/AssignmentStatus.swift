@@ -72,14 +72,32 @@ extension AssignmentStatus {
 
     /// The state `evaluate` gives, from the counts of a `CourseProgressTable` instead of the person's facts.
     static func state(course: Course, due: Date?, progress: CourseProgressTable.Cell, now: Date) -> State {
-        let checks = course.lessons.filter { !$0.check.isEmpty }.count
-        let complete = progress.lessonsDone == course.lessons.count && progress.checksDone == checks
-        if complete, let latest = progress.latest {
-            let completedAt = Date(timeIntervalSince1970: latest)
-            return due.map { completedAt <= $0 } ?? true ? .onTime : .late
-        } else if let due, due < now {
-            return .overdue
+        Rule(course: course, due: due, now: now).state(progress)
+    }
+
+    /// `evaluate`'s rules for one assigned course, prepared once for many people.
+    struct Rule {
+        let lessons: Int
+        let checks: Int
+        let due: Date?
+        let now: Date
+
+        init(course: Course, due: Date?, now: Date) {
+            lessons = course.lessons.count
+            checks = course.lessons.count { !$0.check.isEmpty }
+            self.due = due
+            self.now = now
         }
-        return progress.lessonsDone > 0 ? .inProgress : .notStarted
+
+        func state(_ progress: CourseProgressTable.Cell) -> State {
+            // Complete: every lesson completed and every check finished; then when the last of them happened.
+            if progress.lessonsDone == lessons, progress.checksDone == checks, let latest = progress.latest {
+                let completedAt = Date(timeIntervalSince1970: latest)
+                return due.map { completedAt <= $0 } ?? true ? .onTime : .late
+            } else if let due, due < now {
+                return .overdue
+            }
+            return progress.lessonsDone > 0 ? .inProgress : .notStarted
+        }
     }
 }

@@ -87,30 +87,55 @@ enum CapabilityInputBuilder {
         }
 
         let progress = try await progressTask
-        let courseSlot = Dictionary(progress.courses.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let memberIndex = Dictionary(members.enumerated().map { ($1.personID, $0) }, uniquingKeysWith: { a, _ in a })
-        var completion = GroupReport.Completion()
-        var overdue = [Int32](repeating: 0, count: members.count)
-        for (person, assignment) in AssignmentStatus.covered(assignments: assignments, people: active, units: units) {
-            guard let m = memberIndex[person.personID], let course = catalog.courseByID[assignment.courseID],
-                  let slot = courseSlot[course.id] else { continue }
-            switch AssignmentStatus.state(course: course, due: assignment.dueDate, progress: progress.cell(personID: person.personID, course: slot), now: now) {
-            case .onTime: completion.onTime += 1
-            case .late: completion.late += 1
-            case .overdue: completion.overdue += 1; overdue[m] += 1
-            case .inProgress: completion.inProgress += 1
-            case .notStarted: completion.notStarted += 1
-            }
-        }
-
+        let completion = aggregateCompletion(assignments: assignments, active: active, units: units, members: members, catalog: catalog,
+                                             progress: progress, now: now)
         let activity = try await activityTask
         return CapabilityAggregateInput(
             members: members.map { .init(id: $0.personID, role: $0.role) },
             competencies: competencies.map { ($0.id, $0.name) }, levelNames: catalog.framework.levels.map(\.name),
             roleTargets: Dictionary(catalog.roles.map { ($0.id, $0.targets) }, uniquingKeysWith: { a, _ in a }),
-            levels: levels, completion: completion, overdue: overdue,
+            levels: levels, completion: completion.counts, overdue: completion.overdue,
             activityWeeks: (0..<weeks).map { now.addingTimeInterval(-Double(weeks - $0) * 7 * 86_400) },
             activityAnswers: activity.answers, activityPeople: activity.activePeople, courses: teachingCourses(catalog), now: now)
+    }
+
+    /// Completion counts of `members`' assignments and overdue courses per member, as `AssignmentStatus.all` would
+    /// find them (a unit assignment covers the active people of the unit and of every unit below it), by index.
+    static func aggregateCompletion(assignments: [Assignment], active: [Person], units: [OrgUnit], members: [Person], catalog: Catalog,
+                                    progress: CourseProgressTable, now: Date) -> (counts: GroupReport.Completion, overdue: [Int32]) {
+        let memberIndex = Dictionary(members.enumerated().map { ($1.personID, $0) }, uniquingKeysWith: { a, _ in a })
+        // Active people by unit, as member indices (nil: active but not counted).
+        var unitMembers: [Int64: [Int?]] = [:]
+        for person in active { if let unit = person.unitID { unitMembers[unit, default: []].append(memberIndex[person.personID]) } }
+        var children: [Int64: [Int64]] = [:]
+        for unit in units { if let id = unit.id, let parent = unit.parentID { children[parent, default: []].append(id) } }
+        let courseSlot = Dictionary(progress.courses.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var counts = GroupReport.Completion()
+        var overdue = [Int32](repeating: 0, count: members.count)
+        for assignment in assignments {
+            guard let course = catalog.courseByID[assignment.courseID], let slot = courseSlot[course.id] else { continue }
+            let rule = AssignmentStatus.Rule(course: course, due: assignment.dueDate, now: now)
+            func count(_ m: Int?) {
+                guard let m else { return }
+                switch rule.state(progress.cell(personID: members[m].personID, course: slot)) {
+                case .onTime: counts.onTime += 1
+                case .late: counts.late += 1
+                case .overdue: counts.overdue += 1; overdue[m] += 1
+                case .inProgress: counts.inProgress += 1
+                case .notStarted: counts.notStarted += 1
+                }
+            }
+            if let personID = assignment.personID {
+                for person in active where person.id == personID { count(memberIndex[personID]) }
+            } else if let unit = assignment.unitID {
+                var stack = [unit]
+                while let next = stack.popLast() {
+                    for m in unitMembers[next] ?? [] { count(m) }
+                    stack.append(contentsOf: children[next] ?? [])
+                }
+            }
+        }
+        return (counts, overdue)
     }
 
     /// Competency id → the courses that teach it (not confidential ones).

@@ -465,6 +465,8 @@ struct DemoGenerator: Sendable {
             let targets = catalog.roleByID[role]?.targets ?? [:]
             let weighted = competencies.enumerated().flatMap { index, id in Array(repeating: index, count: targets[id] ?? 1) }
             var answered = [[(IRTParameters, Bool)]](repeating: [], count: competencies.count)
+            // A lesson read again replaces its row (as INSERT OR REPLACE would): one row per lesson and person.
+            var lessonRow: [String: Int] = [:]
             let times = (0..<quizzes).map { _ in rng.nextUnit() * span }.sorted()
             for offset in times {
                 let c = weighted.isEmpty ? Int(rng.next() % UInt64(competencies.count)) : weighted[Int(rng.next() % UInt64(weighted.count))]
@@ -492,8 +494,12 @@ struct DemoGenerator: Sendable {
                     let read = 1 + Int(rng.next() % UInt64(max(1, course.lessons.count)))
                     let courseRef = texts.ref(course.id)
                     for lesson in course.lessons.prefix(read) {
-                        rows.lessons.append(.init(personID: personID, lesson: texts.ref(lesson.id), course: courseRef,
-                                                  started: rows.date(when.addingTimeInterval(-3600)), completed: rows.date(when.addingTimeInterval(-600))))
+                        let row = ChunkRows.LessonRow(personID: personID, lesson: texts.ref(lesson.id), course: courseRef,
+                                                      started: rows.date(when.addingTimeInterval(-3600)), completed: rows.date(when.addingTimeInterval(-600)))
+                        if let earlier = lessonRow[lesson.id] { rows.lessons[earlier] = row } else {
+                            lessonRow[lesson.id] = rows.lessons.count
+                            rows.lessons.append(row)
+                        }
                         guard !lesson.check.isEmpty, rng.nextUnit() < 0.25 else { continue }
                         let checkItems = lesson.check.compactMap { catalog.itemByID[$0] }
                         let checkAttempt = nextAttempt
@@ -542,21 +548,25 @@ struct DemoGenerator: Sendable {
                         UnsafeBufferPointer(rebasing: chunk[Int(ref.offset)..<Int(ref.offset + ref.count)])
                     }
                     for person in rows.people { _ = try loader.insertPerson(person) }
-                    for a in rows.attempts {
-                        try loader.insertAttempt(id: a.id, personID: a.personID, kind: a.kind, scope: s(a.scope), planJSON: c(a.plan),
-                                                 startedAt: c(a.started), finishedAt: c(a.finished))
+                    try loader.insertAttempts(count: rows.attempts.count) { i in
+                        let a = rows.attempts[i]
+                        return .init(id: a.id, personID: a.personID, kind: a.kind, scope: s(a.scope), planJSON: c(a.plan),
+                                     startedAt: c(a.started), finishedAt: c(a.finished))
                     }
-                    for r in rows.responses {
-                        try loader.insertResponse(attemptID: r.attemptID, personID: r.personID, itemID: s(r.item), competency: s(r.competency),
-                                                  answerJSON: s(r.answer), correct: r.correct, seconds: r.seconds, at: c(r.at))
+                    try loader.insertResponses(count: rows.responses.count) { i in
+                        let r = rows.responses[i]
+                        return .init(attemptID: r.attemptID, personID: r.personID, itemID: s(r.item), competency: s(r.competency),
+                                     answerJSON: s(r.answer), correct: r.correct, seconds: r.seconds, at: c(r.at))
                     }
-                    for l in rows.lessons {
-                        try loader.insertLessonProgress(personID: l.personID, lessonID: s(l.lesson), courseID: s(l.course),
-                                                        startedAt: c(l.started), completedAt: c(l.completed))
+                    try loader.insertLessonProgress(count: rows.lessons.count) { i in
+                        let l = rows.lessons[i]
+                        return .init(personID: l.personID, lessonID: s(l.lesson), courseID: s(l.course), startedAt: c(l.started),
+                                     completedAt: c(l.completed))
                     }
-                    for e in rows.estimates {
-                        try loader.insertEstimate(personID: e.personID, competency: s(e.competency), theta: e.theta, se: e.se,
-                                                  responses: e.responses, estimatedAt: c(e.at))
+                    try loader.insertEstimates(count: rows.estimates.count) { i in
+                        let e = rows.estimates[i]
+                        return .init(personID: e.personID, competency: s(e.competency), theta: e.theta, se: e.se, responses: e.responses,
+                                     estimatedAt: c(e.at))
                     }
                     for card in rows.cards {
                         try loader.insertReviewCard(personID: card.personID, itemID: card.itemID, due: card.due, state: card.state, at: card.at)

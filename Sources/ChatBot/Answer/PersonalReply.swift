@@ -33,7 +33,6 @@ public struct PersonalReply: Sendable {
     public init(catalog: Catalog, now: Date, calendar: Calendar = Calendar(identifier: .gregorian)) {
         self.catalog = catalog
         self.now = now
-        var calendar = calendar
         self.calendar = calendar
     }
 
