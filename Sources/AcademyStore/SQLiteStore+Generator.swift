@@ -11,12 +11,13 @@ extension SQLiteStore {
         var config = GRDB.Configuration()
         config.foreignKeysEnabled = false
         config.prepareDatabase { db in
+            // 16 KiB pages (before the file has any): fewer pages to split, write and index than with 4 KiB.
             try db.execute(sql: """
+                PRAGMA page_size = 16384;
                 PRAGMA journal_mode = OFF;
                 PRAGMA synchronous = OFF;
                 PRAGMA locking_mode = EXCLUSIVE;
-                PRAGMA cache_size = -262144;
-                PRAGMA temp_store = MEMORY;
+                PRAGMA cache_size = -131072;
                 """)
         }
         do {

@@ -29,7 +29,9 @@ extension SQLiteStore {
 
     public func people() async throws -> [Person] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Person.columns) FROM person ORDER BY login").map(Person.init(row:))
+            var people: [Person] = []
+            try Self.scan(db, "SELECT \(Person.columns) FROM person ORDER BY login") { people.append(Person(statement: $0)) }
+            return people
         }
     }
 

@@ -67,6 +67,8 @@ enum ChatEscaper: Sendable {
 
     /// Line endings normalised to `\n`; other control characters and bidirectional overrides removed.
     static func clean(_ raw: String) -> String {
+        // Printable ASCII alone needs no change (the common case): no copy.
+        if raw.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return raw }
         var result = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in raw.unicodeScalars {

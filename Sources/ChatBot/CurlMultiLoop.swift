@@ -249,7 +249,27 @@ final class CurlMultiLoop: @unchecked Sendable {
         let result = makeResult(for: transfer, handle: handle, code: code)
         detach(transfer, handle: handle)
         configuration.log?(result.description)
+        let next = result.isDelivered ? transfer.next : nil
+        transfer.next = nil
         transfer.resume(with: result)
+        if let next { startInSequence(next) }
+    }
+
+    /// Starts the next post of an in-order sequence on this thread, unless it was cancelled or
+    /// its `proceed` says stop.
+    private func startInSequence(_ transfer: CurlTransfer) {
+        lock.lock()
+        let cancelled = transfer.cancelRequested || stopping
+        lock.unlock()
+        if cancelled {
+            transfer.resume(with: transfer.immediateResult(.retryable(.cancelled(afterSending: false))))
+        } else if let proceed = transfer.proceed, !proceed() {
+            transfer.completion = nil
+            transfer.skipped?()
+        } else {
+            enqueue(transfer)
+        }
+        transfer.skipped = nil
     }
 
     /// Handles a cancellation: a waiting transfer leaves its queue, a running one the wire.

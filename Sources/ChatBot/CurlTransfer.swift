@@ -14,6 +14,12 @@ final class CurlTransfer: @unchecked Sendable {
     var completion: (@Sendable (WebhookResult) -> Void)?
     /// Set by `cancel` under the loop's lock.
     var cancelRequested = false
+    /// The post to start when this one is delivered (``WebhookClient/sendInOrder(_:proceed:delivered:)``).
+    var next: CurlTransfer?
+    /// Asked on the loop thread before this post starts as the `next` of another; false skips it.
+    var proceed: (@Sendable () -> Bool)?
+    /// Called instead of `completion` when this post is skipped.
+    var skipped: (@Sendable () -> Void)?
     var origin = ""
     var handle: UnsafeMutableRawPointer?
     /// A header list built for this transfer alone (the loop's cache holds the common ones).

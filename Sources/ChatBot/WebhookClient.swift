@@ -20,7 +20,7 @@ import Darwin
 public final class WebhookClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: Configuration
-    private let loop: CurlMultiLoop
+    let loop: CurlMultiLoop
 
     /// Ignores SIGPIPE and calls `curl_global_init` — once per process, on first use.
     ///

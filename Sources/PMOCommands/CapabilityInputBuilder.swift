@@ -62,11 +62,13 @@ enum CapabilityInputBuilder {
     }
 
     /// The organisation-wide input: the active people of `personIDs` (the viewer's scope), read as compact
-    /// tables and aggregated here, without a record per person (see `CapabilityInputBuilder+Aggregate`).
+    /// tables and aggregated here, without a record per person (docs/reports.md, "How the organisation report stays fast").
     static func buildAggregate(store: any Store, catalog: Catalog, now: Date, people: [Person], units: [OrgUnit],
                                personIDs: Set<Int64>) async throws -> CapabilityAggregateInput {
-        let active = people.filter(\.active)
-        let members = active.filter { personIDs.contains($0.personID) }
+        // Members as (id, role): the people are read field by field, never copied (100,000 of them in a large organisation).
+        let members: [CapabilityAggregateInput.Member] = people.indices.compactMap { i in
+            people[i].active && personIDs.contains(people[i].personID) ? .init(id: people[i].personID, role: people[i].role) : nil
+        }
         let competencies = catalog.competencies
         let assignments = try await store.allAssignments()
         let assignedCourses = Array(Set(assignments.map(\.courseID))).sorted().compactMap { catalog.courseByID[$0] }
@@ -74,12 +76,13 @@ enum CapabilityInputBuilder {
         async let progressTask = store.courseProgress(assignedCourses.map { course in
             CourseLessons(courseID: course.id, lessonIDs: course.lessons.map(\.id), hasCheck: course.lessons.map { !$0.check.isEmpty })
         })
-        async let activityTask = store.weeklyActivityTotals(weeks: weeks, endingAt: now, personIDs: Set(members.map(\.personID)))
+        let memberIDs = Set(members.map(\.id))
+        async let activityTask = store.weeklyActivityTotals(weeks: weeks, endingAt: now, personIDs: memberIDs)
 
         let estimates = try await estimatesTask
         var levels = [UInt8](repeating: 0, count: members.count * competencies.count)
-        for (m, person) in members.enumerated() {
-            guard let row = estimates.row(of: person.personID) else { continue }
+        for m in members.indices {
+            guard let row = estimates.row(of: members[m].id) else { continue }
             for (c, competency) in competencies.enumerated() {
                 guard let theta = estimates.theta(row: row, competency: c) else { continue }
                 levels[m * competencies.count + c] = UInt8(clamping: competency.level(forTheta: theta).number)
@@ -87,11 +90,11 @@ enum CapabilityInputBuilder {
         }
 
         let progress = try await progressTask
-        let completion = aggregateCompletion(assignments: assignments, active: active, units: units, members: members, catalog: catalog,
+        let completion = aggregateCompletion(assignments: assignments, people: people, units: units, members: members, catalog: catalog,
                                              progress: progress, now: now)
         let activity = try await activityTask
         return CapabilityAggregateInput(
-            members: members.map { .init(id: $0.personID, role: $0.role) },
+            members: members,
             competencies: competencies.map { ($0.id, $0.name) }, levelNames: catalog.framework.levels.map(\.name),
             roleTargets: Dictionary(catalog.roles.map { ($0.id, $0.targets) }, uniquingKeysWith: { a, _ in a }),
             levels: levels, completion: completion.counts, overdue: completion.overdue,
@@ -101,12 +104,14 @@ enum CapabilityInputBuilder {
 
     /// Completion counts of `members`' assignments and overdue courses per member, as `AssignmentStatus.all` would
     /// find them (a unit assignment covers the active people of the unit and of every unit below it), by index.
-    static func aggregateCompletion(assignments: [Assignment], active: [Person], units: [OrgUnit], members: [Person], catalog: Catalog,
-                                    progress: CourseProgressTable, now: Date) -> (counts: GroupReport.Completion, overdue: [Int32]) {
-        let memberIndex = Dictionary(members.enumerated().map { ($1.personID, $0) }, uniquingKeysWith: { a, _ in a })
+    static func aggregateCompletion(assignments: [Assignment], people: [Person], units: [OrgUnit], members: [CapabilityAggregateInput.Member],
+                                    catalog: Catalog, progress: CourseProgressTable, now: Date) -> (counts: GroupReport.Completion, overdue: [Int32]) {
+        let memberIndex = Dictionary(members.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Active people by unit, as member indices (nil: active but not counted).
         var unitMembers: [Int64: [Int?]] = [:]
-        for person in active { if let unit = person.unitID { unitMembers[unit, default: []].append(memberIndex[person.personID]) } }
+        for i in people.indices where people[i].active {
+            if let unit = people[i].unitID { unitMembers[unit, default: []].append(memberIndex[people[i].personID]) }
+        }
         var children: [Int64: [Int64]] = [:]
         for unit in units { if let id = unit.id, let parent = unit.parentID { children[parent, default: []].append(id) } }
         let courseSlot = Dictionary(progress.courses.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -117,7 +122,7 @@ enum CapabilityInputBuilder {
             let rule = AssignmentStatus.Rule(course: course, due: assignment.dueDate, now: now)
             func count(_ m: Int?) {
                 guard let m else { return }
-                switch rule.state(progress.cell(personID: members[m].personID, course: slot)) {
+                switch rule.state(progress.cell(personID: members[m].id, course: slot)) {
                 case .onTime: counts.onTime += 1
                 case .late: counts.late += 1
                 case .overdue: counts.overdue += 1; overdue[m] += 1
@@ -126,7 +131,7 @@ enum CapabilityInputBuilder {
                 }
             }
             if let personID = assignment.personID {
-                for person in active where person.id == personID { count(memberIndex[personID]) }
+                for i in people.indices where people[i].active && people[i].id == personID { count(memberIndex[personID]) }
             } else if let unit = assignment.unitID {
                 var stack = [unit]
                 while let next = stack.popLast() {

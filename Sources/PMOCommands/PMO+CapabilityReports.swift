@@ -158,8 +158,8 @@ extension PMO.Report {
                 }
             }
             var ids = [Set<Int64>](repeating: [], count: rowUnits.count)
-            for person in people where person.active {
-                if let unit = person.unitID, let r = rowOfUnit[unit] { ids[r].insert(person.personID) }
+            for i in people.indices where people[i].active {
+                if let unit = people[i].unitID, let r = rowOfUnit[unit] { ids[r].insert(people[i].personID) }
             }
             return zip(rowUnits, ids).map { (name: $0.name, ids: $1) }
         }

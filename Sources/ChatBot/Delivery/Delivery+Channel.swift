@@ -24,14 +24,15 @@ extension Delivery {
                 run.report.dead += 1
             }
         }
-        return try await post(queue[...], to: channel, leaseUntil: leaseUntil, run: run) { ids in
-            try await committer.record(ids)
-        }
+        return try await post(queue[...], to: channel, leaseUntil: leaseUntil, run: run, committer: committer)
     }
 
-    /// Posts `queue` in order; `commit` records each delivered post.
+    /// The most posts of one channel handed to the client as one in-order sequence.
+    static let postsPerSequence = 64
+
+    /// Posts `queue` in order; `committer` records each delivered post.
     private func post(_ queue: ArraySlice<DeliveryPost.Queued>, to channel: DeliveryChannel, leaseUntil: Date, run: ChannelRun,
-                      commit: ([Int64]) async throws -> Void) async throws -> ChannelRun {
+                      committer: DeliveryCommitter) async throws -> ChannelRun {
         var run = run
         var pending = queue
         let format = channel.platform.format
@@ -47,6 +48,35 @@ extension Delivery {
                 try await hold(pending, until: blocked, in: &run)
                 run.report.heldForChannel += pending.count
                 return run
+            }
+            if run.throttle.bucket == nil {
+                // No rate limit: single-payload posts go to the client as one in-order sequence.
+                let posts = DeliveryPost.sequence(from: pending, format: format, mergeLimit: configuration.mergeLimit,
+                                                  limit: Self.postsPerSequence)
+                if !posts.isEmpty {
+                    if clock.now().addingTimeInterval(configuration.leaseMargin) > leaseUntil {
+                        // The lease would run out first: put the rest back, due now; this run claims it again.
+                        let ready = clock.now()
+                        try await hold(pending, until: ready, in: &run, report: false)
+                        run.resumeAt = ready
+                        return run
+                    }
+                    let (results, failure) = await postInOrder(posts, to: channel, leaseUntil: leaseUntil, committer: committer)
+                    for (post, result) in zip(posts, results) {
+                        run.report.connectionsOpened += result.connectionsOpened
+                        configuration.log?("\(channel.name): \(post.rows.count) message\(post.rows.count == 1 ? "" : "s"), part \(post.startPart + 1)/\(post.payloads.count) → \(result)")
+                        pending = pending.dropFirst(post.rows.count)
+                        if result.isDelivered {
+                            run.report.posts += 1
+                            run.report.delivered += post.rows.count
+                        }
+                    }
+                    try await committer.waitWhileBacklogged()
+                    if let failure, let post = posts.dropFirst(results.count - 1).first {
+                        if try await recordFailure(failure, of: post, channel: channel, pending: pending, in: &run) { return run }
+                    }
+                    continue
+                }
             }
             guard let post = DeliveryPost.next(from: pending, format: format, mergeLimit: configuration.mergeLimit) else { break }
             var payload = post.single
@@ -77,20 +107,45 @@ extension Delivery {
             }
             pending = pending.dropFirst(post.rows.count)
             guard let failure else {
-                try await commit(post.ids)
+                try await committer.record(post.ids)
                 run.report.delivered += post.rows.count
                 continue
             }
-            let retryAt = try await record(failure, of: post, channel: channel, in: &run)
-            if case .retryable = failure.classification, !pending.isEmpty {
-                // The channel is failing or asked to wait: the rest waits with it instead of spending attempts.
-                let until = run.throttle.blockedUntil ?? retryAt ?? clock.now().addingTimeInterval(backoff.delay(afterFailures: 0))
-                try await hold(pending, until: until, in: &run)
-                run.report.heldForChannel += pending.count
-                return run
-            }
+            if try await recordFailure(failure, of: post, channel: channel, pending: pending, in: &run) { return run }
         }
         return run
+    }
+
+    /// Sends `posts` (one payload each) as one in-order sequence; each delivered post goes to
+    /// `committer` as its answer arrives. Returns the results and the failure that stopped it, if any.
+    ///
+    /// No post starts once the lease is too close to its end (the sequence stops early, and the
+    /// claim loop takes the rest up again).
+    private func postInOrder(_ posts: [DeliveryPost], to channel: DeliveryChannel, leaseUntil: Date,
+                             committer: DeliveryCommitter) async -> (results: [WebhookResult], failure: WebhookResult?) {
+        let clock = self.clock
+        let lastStart = leaseUntil.addingTimeInterval(-configuration.leaseMargin)
+        let ids = posts.map(\.ids)
+        let requests = posts.map { $0.payloads[$0.startPart].request(to: channel.url) }
+        let results = await client.sendInOrder(requests, proceed: { clock.now() <= lastStart }) { index, _ in
+            committer.handOver(ids[index])
+        }
+        let failure = results.last.flatMap { $0.isDelivered ? nil : $0 }
+        return (results, failure)
+    }
+
+    /// Records a failed post; when the failure is retryable, holds the rest of the channel with it.
+    ///
+    /// Returns true when the channel's run ends here (the rest was put back).
+    private func recordFailure(_ failure: WebhookResult, of post: DeliveryPost, channel: DeliveryChannel,
+                               pending: ArraySlice<DeliveryPost.Queued>, in run: inout ChannelRun) async throws -> Bool {
+        let retryAt = try await record(failure, of: post, channel: channel, in: &run)
+        guard case .retryable = failure.classification, !pending.isEmpty else { return false }
+        // The channel is failing or asked to wait: the rest waits with it instead of spending attempts.
+        let until = run.throttle.blockedUntil ?? retryAt ?? clock.now().addingTimeInterval(backoff.delay(afterFailures: 0))
+        try await hold(pending, until: until, in: &run)
+        run.report.heldForChannel += pending.count
+        return true
     }
 
     /// Puts messages back unchanged, due at `date`; `report` notes the date as the next attempt.

@@ -45,22 +45,37 @@ final class DeliveryCommitter: @unchecked Sendable {
     /// Hands over the ids of one delivered post; returns before they are committed unless the
     /// backlog is full. Throws when an earlier commit failed.
     func record(_ ids: [Int64]) async throws {
+        handOver(ids)
+        try await waitWhileBacklogged()
+    }
+
+    /// Hands over the ids of one delivered post without waiting (callable from any thread, such
+    /// as the webhook client's); pair it with ``waitWhileBacklogged()``.
+    func handOver(_ ids: [Int64]) {
         guard !ids.isEmpty else { return }
         acquire()
-        if let failure {
+        guard failure == nil else {
             release()
-            throw failure
+            return
         }
         collecting.append(contentsOf: ids)
-        let batch = nextBatch
-        let mustWait = collecting.count >= backlogLimit
         let startCommitting = !committing
         committing = true
         release()
         if startCommitting {
             Task { await self.commitLoop() }
         }
-        if mustWait { try await waitUntilCommitted(batch) }
+    }
+
+    /// Waits while ``backlogLimit`` or more ids wait uncommitted; throws when a commit failed.
+    func waitWhileBacklogged() async throws {
+        acquire()
+        let failed = failure
+        let backlogged = collecting.count >= backlogLimit
+        let batch = nextBatch
+        release()
+        if let failed { throw failed }
+        if backlogged { try await waitUntilCommitted(batch) }
     }
 
     /// Returns when every id handed over so far is committed; throws the first commit's error.

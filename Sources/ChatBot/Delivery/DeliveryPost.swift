@@ -47,6 +47,19 @@ struct DeliveryPost: Sendable {
                             startPart: 0, single: nil)
     }
 
+    /// The next posts from `queue`, as ``next(from:format:mergeLimit:)`` takes them, while each
+    /// has exactly one payload left to post (at most `limit`); empty when the first has several.
+    static func sequence(from queue: ArraySlice<Queued>, format: any ChatFormat, mergeLimit: Int, limit: Int) -> [DeliveryPost] {
+        var posts: [DeliveryPost] = []
+        var rest = queue
+        while posts.count < limit, let post = next(from: rest, format: format, mergeLimit: mergeLimit),
+              post.payloads.count - post.startPart == 1 {
+            posts.append(post)
+            rest = rest.dropFirst(post.rows.count)
+        }
+        return posts
+    }
+
     /// The outbox ids delivered by this post.
     var ids: [Int64] { rows.compactMap(\.id) }
 }
