@@ -118,46 +118,42 @@ extension SQLiteStore {
 
     public func weeklyActivityTotals(weeks: Int, endingAt now: Date, personIDs: Set<Int64>?) async throws -> ActivityTotals {
         let start = now.addingTimeInterval(-Double(weeks) * 7 * 86_400)
-        let boundaries = (0...weeks).map { Array(SQLiteDate.string(start.addingTimeInterval(Double($0) * 7 * 86_400)).utf8) }
+        let boundaries = (0...weeks).map { SQLiteDate.string(start.addingTimeInterval(Double($0) * 7 * 86_400)) }
         return try await writer.read { db in
             var totals = ActivityTotals(answers: Array(repeating: 0, count: weeks), activePeople: Array(repeating: 0, count: weeks))
             guard weeks > 0 else { return totals }
-            // People by id in flat arrays (ids are row ids: dense in practice); a set when they are not.
+            // People by id in flat arrays (ids are row ids: dense in practice); sets when they are not.
             let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM person") ?? 0
             let dense = maxID >= 0 && maxID < 50_000_000
             var member: [Bool] = []
-            var seen: [Bool] = []
-            var seenSparse = [Set<Int64>](repeating: [], count: weeks)
+            var lastWeek: [Int32] = []
+            var seenSparse: Set<Int64> = []
             if dense {
                 member = [Bool](repeating: personIDs == nil, count: Int(maxID) + 1)
                 for id in personIDs ?? [] where id >= 0 && id <= maxID { member[Int(id)] = true }
-                seen = [Bool](repeating: false, count: (Int(maxID) + 1) * weeks)
+                lastWeek = [Int32](repeating: -1, count: Int(maxID) + 1)
             }
-            // The covering index response_answered holds (answered_at, person_id): a range scan of the weeks asked for.
-            let statement = try db.makeStatement(sql: "SELECT person_id, answered_at FROM response WHERE answered_at >= ? AND answered_at < ?")
-            try statement.setArguments([String(decoding: boundaries[0], as: UTF8.self), String(decoding: boundaries[weeks], as: UTF8.self)])
-            try Self.step(db, statement.sqliteStatement) { handle in
-                let person = sqlite3_column_int64(handle, 0)
-                let week: Int
-                guard let text = sqlite3_column_text(handle, 1) else { return }
-                let length = Int(sqlite3_column_bytes(handle, 1))
-                var low = 0, high = weeks - 1
-                while low < high {
-                    let mid = (low + high + 1) / 2
-                    let cmp = boundaries[mid].withUnsafeBufferPointer { memcmp(text, $0.baseAddress!, min(length, $0.count)) }
-                    if cmp >= 0 { low = mid } else { high = mid - 1 }
+            // One range scan per week over the covering index response_answered (answered_at, person_id):
+            // only person ids come back, no dates to compare.
+            let statement = try db.makeStatement(sql: "SELECT person_id FROM response WHERE answered_at >= ? AND answered_at < ?")
+            for week in 0..<weeks {
+                try statement.setArguments([boundaries[week], boundaries[week + 1]])
+                seenSparse.removeAll(keepingCapacity: true)
+                var answers = 0, active = 0
+                try Self.step(db, statement.sqliteStatement) { handle in
+                    let person = sqlite3_column_int64(handle, 0)
+                    if dense {
+                        guard person >= 0, person <= maxID, member[Int(person)] else { return }
+                        answers += 1
+                        if lastWeek[Int(person)] != Int32(week) { lastWeek[Int(person)] = Int32(week); active += 1 }
+                    } else {
+                        guard personIDs?.contains(person) ?? true else { return }
+                        answers += 1
+                        if seenSparse.insert(person).inserted { active += 1 }
+                    }
                 }
-                week = low
-                if dense {
-                    guard person >= 0, person <= maxID, member[Int(person)] else { return }
-                    totals.answers[week] += 1
-                    let mark = Int(person) * weeks + week
-                    if !seen[mark] { seen[mark] = true; totals.activePeople[week] += 1 }
-                } else {
-                    guard personIDs?.contains(person) ?? true else { return }
-                    totals.answers[week] += 1
-                    if seenSparse[week].insert(person).inserted { totals.activePeople[week] += 1 }
-                }
+                totals.answers[week] = answers
+                totals.activePeople[week] = active
             }
             return totals
         }
