@@ -17,6 +17,7 @@ extension PMO.Bot {
         )
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var tuning: AnswerOptions
 
         @Argument(help: "The question, e.g. \"how do I write a risk statement\".")
         var question: [String]
@@ -47,7 +48,7 @@ extension PMO.Bot {
                 let identity = command.identity()
                 clearance = try await store.enrolPerson(login: identity.login, name: identity.name, at: command.clock()()).clearance
             }
-            let result = AnswerEngine(catalog: catalog).ask(question.joined(separator: " "), audience: clearance)
+            let result = AnswerEngine(catalog: catalog, configuration: tuning.configuration).ask(question.joined(separator: " "), audience: clearance)
             if json {
                 Output.print(try JSONOutput.encode(AnswerReport(result)))
                 return

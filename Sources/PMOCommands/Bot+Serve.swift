@@ -23,6 +23,7 @@ extension PMO.Bot {
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var delivery: DeliveryOptions
+        @OptionGroup var tuning: AnswerOptions
 
         @Option(name: .long, help: ArgumentHelp("Port to listen on (0: any free port, printed at start).", valueName: "port"))
         var port = 8080
@@ -77,7 +78,7 @@ extension PMO.Bot {
             let logger = Logger(label: "pmo-bot")
             let now = context.now
             let store = context.store
-            let engine = AnswerEngine(catalog: catalog)
+            let engine = AnswerEngine(catalog: catalog, configuration: tuning.configuration)
             let responder = BotResponder(store: store, catalog: catalog, engine: engine, now: now)
             let replies = ReplyQueue(client: context.makeClient(delivery), store: store, logger: logger, now: now)
             let deliveryWorker = context.makeDelivery(delivery)
