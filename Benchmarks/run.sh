@@ -29,15 +29,14 @@ $BENCH dashboard "$OUT/store.sqlite" --count 200
 $BENCH record "$OUT/store.sqlite" --count 5000
 USER=person0 PMO_DATABASE="$OUT/store.sqlite" hyperfine --warmup 2 --runs 20 -N "$PMO --no-color" --export-markdown "$OUT/dashboard.md"
 
-echo "== demo organisation: 100,000 people =="
-/usr/bin/time -v -o "$OUT/demo.time" $PMO demo --people 100000 --database "$OUT/demo.sqlite" --force
-grep -E "Elapsed|Maximum resident" "$OUT/demo.time"
-echo "== report org on it, beside a bare sqlite3 full scan of the responses =="
-command -v sqlite3 >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -q sqlite3 >/dev/null; }
-hyperfine --warmup 1 --runs 5 -N "sqlite3 $OUT/demo.sqlite 'SELECT COUNT(*), SUM(correct) FROM response'" \
-  "$PMO report org --database $OUT/demo.sqlite --format json" --export-markdown "$OUT/report-org.md"
-/usr/bin/time -v -o "$OUT/report.time" $PMO report org --database "$OUT/demo.sqlite" --format json >/dev/null
-grep -E "Maximum resident" "$OUT/report.time"
+echo "== demo organisation: 100,000 people; report org beside a bare sqlite3 scan =="
+PMO=$PMO OUT="$OUT/org" Benchmarks/org/run.sh 1
 
 echo "== measurement engines against their Python peers =="
 PMO=$PMO Benchmarks/measure/run.sh
+
+echo "== chat delivery: 10,000 messages to 50 receivers, beside apprise and curl =="
+PMO=$PMO Benchmarks/chat/run.sh
+
+echo "== answer engine: 10,000 sections, beside rank_bm25 and bm25s; wrk on /api/ask =="
+Benchmarks/answer/run.sh

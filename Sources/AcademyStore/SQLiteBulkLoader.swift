@@ -5,15 +5,12 @@ import GRDBSQLite
 
 /// Fast inserts for generated or imported data, inside one write transaction (`SQLiteStore.bulkLoad`).
 ///
-/// Prepared statements are reused for every row; nothing is read back. For imports and the demo
-/// organisation, not for the learner's own answers (those go through `recordAnswer`).
+/// Prepared statements are reused; the large tables are written 100 rows per statement from bytes the
+/// caller already holds; nothing is read back. For imports and the demo organisation, not for the
+/// learner's own answers (those go through `recordAnswer`).
 public final class SQLiteBulkLoader {
     let db: Database
     private let person: Statement
-    private let attempt: Statement
-    private let response: Statement
-    private let lesson: Statement
-    private let estimate: Statement
     private let card: Statement
 
     init(_ db: Database) throws {
@@ -21,18 +18,6 @@ public final class SQLiteBulkLoader {
         person = try db.makeStatement(sql: """
             INSERT INTO person (id, login, name, email, role, is_admin, access, unit_id, manager, chat, active, clearance, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        attempt = try db.makeStatement(sql: """
-            INSERT INTO attempt (id, person_id, kind, scope, plan, status, started_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        response = try db.makeStatement(sql: """
-            INSERT INTO response (attempt_id, person_id, item_id, competency, answer, correct, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        lesson = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO lesson_progress (person_id, lesson_id, course_id, started_at, completed_at) VALUES (?, ?, ?, ?, ?)
-            """)
-        estimate = try db.makeStatement(sql: """
-            INSERT INTO skill_estimate (person_id, competency, theta, se, responses, estimated_at) VALUES (?, ?, ?, ?, ?, ?)
             """)
         card = try db.makeStatement(sql: """
             INSERT OR REPLACE INTO review_card (person_id, item_id, due, state, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -49,37 +34,6 @@ public final class SQLiteBulkLoader {
         try person.execute(arguments: [p.id, p.login, p.name, p.email, p.role, p.isAdmin, p.access.rawValue, p.unitID, p.manager,
                                        try SQLiteStore.json(p.chat), p.active, p.clearance.rawValue, SQLiteDate.string(p.createdAt)])
         return db.lastInsertedRowID
-    }
-
-    /// A finished attempt whose plan is `itemIDs` (ids are plain identifiers, so the JSON is written directly).
-    public func insertAttempt(id: Int64? = nil, personID: Int64, kind: AttemptKind, scope: String, itemIDs: [String], startedAt: Date,
-                              finishedAt: Date) throws -> Int64 {
-        let plan = "{\"itemIDs\":[" + itemIDs.map { "\"\($0)\"" }.joined(separator: ",") + "],\"optionOrders\":{}}"
-        let finished = SQLiteDate.string(finishedAt)
-        try attempt.execute(arguments: [id, personID, kind.rawValue, scope, plan, AttemptStatus.finished.rawValue, SQLiteDate.string(startedAt),
-                                        finished, finished])
-        return db.lastInsertedRowID
-    }
-
-    /// A response whose answer time is already in the store's text form (see `SQLiteDate`).
-    ///
-    /// The hot path of the demo: bound with the C API directly, without building `StatementArguments`.
-    public func insertResponse(attemptID: Int64, personID: Int64, itemID: String, competency: String, answerJSON: String,
-                               correct: Bool, seconds: Double, atText: String) throws {
-        let statement = response.sqliteStatement
-        sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, attemptID)
-        sqlite3_bind_int64(statement, 2, personID)
-        Self.bind(statement, 3, itemID)
-        Self.bind(statement, 4, competency)
-        Self.bind(statement, 5, answerJSON)
-        sqlite3_bind_int64(statement, 6, correct ? 1 : 0)
-        sqlite3_bind_double(statement, 7, seconds)
-        Self.bind(statement, 8, atText)
-        let code = sqlite3_step(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -255,20 +209,6 @@ public final class SQLiteBulkLoader {
         }
     }
 
-    /// One response; `answerJSON` is the encoded `Answer`.
-    public func insertResponse(attemptID: Int64, personID: Int64, itemID: String, competency: String, answerJSON: String,
-                               correct: Bool, seconds: Double, at date: Date) throws {
-        try response.execute(arguments: [attemptID, personID, itemID, competency, answerJSON, correct, seconds, SQLiteDate.string(date)])
-    }
-
-    public func insertLessonProgress(personID: Int64, lessonID: String, courseID: String, startedAt: Date, completedAt: Date?) throws {
-        try lesson.execute(arguments: [personID, lessonID, courseID, SQLiteDate.string(startedAt), completedAt.map(SQLiteDate.string)])
-    }
-
-    public func insertEstimate(_ e: SkillEstimateRecord) throws {
-        try estimate.execute(arguments: [e.personID, e.competency, e.theta, e.se, e.responses, SQLiteDate.string(e.estimatedAt)])
-    }
-
     public func insertReviewCard(personID: Int64, itemID: String, due: Date, state: String, at date: Date) throws {
         try card.execute(arguments: [personID, itemID, SQLiteDate.string(due), state, SQLiteDate.string(date)])
     }
@@ -366,11 +306,6 @@ extension SQLiteStore {
     /// Runs `body` with a bulk loader inside one write transaction.
     public func bulkLoad(_ body: @escaping @Sendable (SQLiteBulkLoader) throws -> Void) async throws {
         try await writer.write { db in try body(try SQLiteBulkLoader(db)) }
-    }
-
-    /// Switches off per-commit durability for a one-off generation run (the demo); safe to lose on a crash.
-    public func preferSpeedOverDurability() async throws {
-        try await writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -200000") }
     }
 
     /// Drops the secondary indexes of the tables the demo fills before a bulk load (building them once afterwards is cheaper).

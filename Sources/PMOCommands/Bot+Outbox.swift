@@ -104,9 +104,10 @@ extension PMO.Bot {
         static let configuration = CommandConfiguration(
             abstract: "Post every message that is due now, then exit with a summary (run it from cron or a timer).",
             discussion: """
-            Each message is marked delivered in its own transaction the moment its platform accepts it, so a \
-            killed run loses nothing and posts nothing twice, except a message whose post had gone out when \
-            the run died (see docs/chat.md). Retries, quiet hours and a platform's Retry-After wait for a later run.
+            Each message is marked delivered within milliseconds of its platform accepting it (a group commit of \
+            the posts answered meanwhile), so a killed run loses nothing and posts nothing twice that it had \
+            recorded, except a message whose post had gone out when the run died (see docs/chat.md). Retries, \
+            quiet hours and a platform's Retry-After wait for a later run.
             """
         )
 

@@ -181,7 +181,7 @@ struct DemoGenerator: Sendable {
                               seed: seed, start: start, weeks: weeks, now: now)
         let chunk = 1000
         let chunks = (people + chunk - 1) / chunk
-        let ahead = ProcessInfo.processInfo.activeProcessorCount + 1
+        let ahead = min(8, ProcessInfo.processInfo.activeProcessorCount + 1)  // each chunk in flight holds ~30 MB
         var pending: [Task<ChunkRows, Never>] = []
         var next = 0
         while next < chunks || !pending.isEmpty {

@@ -47,7 +47,7 @@ extension Delivery {
 
         public init(maxAttempts: Int = 8, backoffBase: TimeInterval = 15, backoffCap: TimeInterval = 3600,
                     maxRetryAfter: TimeInterval = 86_400, lease: TimeInterval = 300, leaseMargin: TimeInterval = 60,
-                    claimLimit: Int = 500, mergeLimit: Int = 10, rateLimiting: RateLimiting = .platformDefaults,
+                    claimLimit: Int = 2000, mergeLimit: Int = 10, rateLimiting: RateLimiting = .platformDefaults,
                     mattermostHosts: Set<String> = [], log: (@Sendable (String) -> Void)? = nil) {
             self.maxAttempts = max(1, maxAttempts)
             self.backoffBase = backoffBase

@@ -3,12 +3,14 @@ import Foundation
 
 /// The outbox worker: claims due messages under a lease, posts them per channel, records each outcome.
 ///
-/// Each claimed message ends its run in one of four ways, each its own committed transaction:
-/// delivered (any 2xx), retried at a time (exponential backoff with full jitter, or the platform's
-/// `Retry-After`), dead after ``Configuration/maxAttempts`` or a permanent refusal (the last error
-/// kept, scrubbed of the URL's secrets), or put back unchanged (quiet hours, rate limit, a channel
-/// that asked to wait). Channels are served concurrently, each in order and within its token
+/// Each claimed message ends its run in one of four ways, each committed: delivered (any 2xx; the
+/// posts answered meanwhile are committed together by a ``DeliveryCommitter``), retried at a time
+/// (exponential backoff with full jitter, or the platform's `Retry-After`), dead after
+/// ``Configuration/maxAttempts`` or a permanent refusal (the last error kept, scrubbed of the URL's
+/// secrets), or put back unchanged (quiet hours, rate limit, a channel that asked to wait). Channels are served concurrently, each in order and within its token
 /// bucket; messages due together for one channel merge into one post.
+///
+/// Without a rate limit, a channel's posts go out through ``WebhookClient/sendInOrder(_:proceed:delivered:)``.
 ///
 /// Delivery is at least once: a worker killed between a platform's answer and the commit leaves
 /// the message leased, and once the lease runs out the next run posts it again. See `docs/chat.md`.

@@ -8,8 +8,8 @@ import Foundation
 /// transaction runs, the ids are committed at once, in a transaction of their own; while one runs,
 /// the ids of every channel collect and go into the next. So a quiet worker commits each post as
 /// soon as its platform accepted it, and a busy one commits a few hundred in one transaction
-/// instead of one each. At most ``backlogLimit`` ids wait uncommitted: beyond that a channel
-/// waits for the commit of its own ids.
+/// instead of one each (back-to-back transactions are spaced by ``gatherInterval``). At most
+/// ``backlogLimit`` ids wait uncommitted: beyond that a channel waits for the commit of its own ids.
 ///
 /// What a killed worker leaves is unchanged in kind: committed posts are never sent again, and
 /// posts accepted but not yet committed stay leased and are posted again once their lease runs
@@ -102,9 +102,24 @@ final class DeliveryCommitter: @unchecked Sendable {
         }
     }
 
+    /// How long the committer lets ids gather between two back-to-back transactions.
+    static let gatherInterval: Duration = .milliseconds(2)
+
     /// Commits what has collected, batch after batch, until nothing is left.
+    ///
+    /// The first batch is committed at once; while posts keep coming, each next transaction
+    /// waits ``gatherInterval`` for more ids (unless someone waits for the commit, or the backlog
+    /// is large), so that a busy worker writes a few hundred rows per transaction, not one or two.
     private func commitLoop() async {
+        var first = true
         while true {
+            if !first {
+                acquire()
+                let hurry = !waiters.isEmpty || collecting.count >= backlogLimit / 4
+                release()
+                if !hurry { try? await Task.sleep(for: Self.gatherInterval) }
+            }
+            first = false
             acquire()
             guard !collecting.isEmpty else {
                 committing = false
