@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chat delivery benchmark: MESSAGES messages to RECEIVERS loopback webhook receivers, rate limit off,
 # posted three ways in one run against the same receivers:
-#   1. pmo bot deliver (the outbox worker: libcurl multi, keep-alive, one commit per message),
+#   1. pmo bot deliver (the outbox worker: libcurl multi, keep-alive, group commit of delivered posts),
 #   2. apprise from PyPI (json:// URLs, one notify per message),
 #   3. one curl command per message (a sample of CURL_SAMPLE, extrapolated),
 #   4. for reference, curl --parallel (libcurl's multi interface, keep-alive, no queue, no database).
