@@ -19,6 +19,7 @@ run: build
 	@echo "New here? Try a demo organisation with reports to look at:"
 	@echo "  .build/debug/pmo demo --people 300 && .build/debug/pmo report org --database ~/.local/share/pmo/demo.sqlite"
 	@echo "Learn: .build/debug/pmo learn pmo · quiz: .build/debug/pmo quiz risk · all commands: .build/debug/pmo --help"
+	@echo "Ask the chat bot: .build/debug/pmo bot ask \"how do I write a risk statement\""
 
 test:
 	@scripts/install-deps.sh --test
