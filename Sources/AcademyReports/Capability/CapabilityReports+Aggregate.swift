@@ -16,39 +16,9 @@ extension CapabilityReports {
         }
         let targetRow = members.map { $0.role.flatMap { targetRowOfRole[$0] } ?? 0 }
 
-        var rows: [GroupReport.CompetencyRow] = []
-        var gaps: [GroupReport.Gap] = []
-        for (c, competency) in input.competencies.enumerated() {
-            var distribution = [0, 0, 0, 0, 0]
-            var unmeasured = 0, atTarget = 0, withTarget = 0, below = 0
-            var levelSum = 0, shortfall = 0
-            for m in members.indices {
-                let level = input.level(member: m, competency: c)
-                if let level {
-                    distribution[min(4, max(0, level - 1))] += 1
-                    levelSum += level
-                } else {
-                    unmeasured += 1
-                }
-                if let target = targetRows[targetRow[m]][c] {
-                    withTarget += 1
-                    if (level ?? 0) >= target { atTarget += 1 } else if let level {
-                        below += 1
-                        shortfall += target - level
-                    }
-                }
-            }
-            let measured = members.count - unmeasured
-            rows.append(.init(id: competency.id, name: competency.name, distribution: distribution, unmeasured: unmeasured,
-                              atTarget: atTarget, withTarget: withTarget,
-                              meanLevel: measured == 0 ? nil : Double(levelSum) / Double(measured)))
-            if below > 0 {
-                gaps.append(.init(competency: competency.id, name: competency.name,
-                                  meanShortfall: Double(shortfall) / Double(max(1, withTarget)), peopleBelow: below,
-                                  courses: (input.courses[competency.id] ?? []).map { .init(id: $0.id, title: $0.title) }))
-            }
-        }
-        gaps.sort { ($0.meanShortfall, $0.peopleBelow) > ($1.meanShortfall, $1.peopleBelow) }
+        let (rows, gaps) = competencyRows(input.competencies, memberCount: members.count, courses: input.courses,
+                                          level: { m, c in input.level(member: m, competency: c) },
+                                          target: { m, c in targetRows[targetRow[m]][c] })
 
         var weeks = input.activityWeeks.map { GroupReport.Week(start: $0, answers: 0, activePeople: 0) }
         for w in weeks.indices {

@@ -17,39 +17,8 @@ public enum CapabilityReports {
         let noTargets = [Int?](repeating: nil, count: competencyCount)
         let targets: [[Int?]] = members.map { $0.role.flatMap { targetsByRole[$0] } ?? noTargets }
 
-        var rows: [GroupReport.CompetencyRow] = []
-        var gaps: [GroupReport.Gap] = []
-        for (c, competency) in input.competencies.enumerated() {
-            var distribution = [0, 0, 0, 0, 0]
-            var unmeasured = 0, atTarget = 0, withTarget = 0, below = 0
-            var levelSum = 0, shortfall = 0
-            for m in members.indices {
-                let level = levels[m][c]
-                if let level {
-                    distribution[min(4, max(0, level - 1))] += 1
-                    levelSum += level
-                } else {
-                    unmeasured += 1
-                }
-                if let target = targets[m][c] {
-                    withTarget += 1
-                    if (level ?? 0) >= target { atTarget += 1 } else if let level {
-                        below += 1
-                        shortfall += target - level
-                    }
-                }
-            }
-            let measured = members.count - unmeasured
-            rows.append(.init(id: competency.id, name: competency.name, distribution: distribution, unmeasured: unmeasured,
-                              atTarget: atTarget, withTarget: withTarget,
-                              meanLevel: measured == 0 ? nil : Double(levelSum) / Double(measured)))
-            if below > 0 {
-                gaps.append(.init(competency: competency.id, name: competency.name,
-                                  meanShortfall: Double(shortfall) / Double(max(1, withTarget)), peopleBelow: below,
-                                  courses: (input.courses[competency.id] ?? []).map { .init(id: $0.id, title: $0.title) }))
-            }
-        }
-        gaps.sort { ($0.meanShortfall, $0.peopleBelow) > ($1.meanShortfall, $1.peopleBelow) }
+        let (rows, gaps) = competencyRows(input.competencies, memberCount: members.count, courses: input.courses,
+                                          level: { m, c in levels[m][c] }, target: { m, c in targets[m][c] })
 
         var completion = GroupReport.Completion()
         var overdueByMember = [Int](repeating: 0, count: members.count)
@@ -128,5 +97,47 @@ public enum CapabilityReports {
                                 .init(course: $0.course, due: $0.due, state: $0.state, lessonsDone: $0.lessonsDone, lessons: $0.lessons)
                             },
                             coursesToClose: closing)
+    }
+
+    /// Per competency over `memberCount` members: the level distribution, the share at target, and the gap
+    /// with the courses that close it (largest shortfall first). Shared by the per-person and aggregated paths.
+    static func competencyRows(_ competencies: [(id: String, name: String)], memberCount: Int,
+                               courses: [String: [(id: String, title: String)]],
+                               level: (_ member: Int, _ competency: Int) -> Int?,
+                               target: (_ member: Int, _ competency: Int) -> Int?) -> (rows: [GroupReport.CompetencyRow], gaps: [GroupReport.Gap]) {
+        var rows: [GroupReport.CompetencyRow] = []
+        var gaps: [GroupReport.Gap] = []
+        for (c, competency) in competencies.enumerated() {
+            var distribution = [0, 0, 0, 0, 0]
+            var unmeasured = 0, atTarget = 0, withTarget = 0, below = 0
+            var levelSum = 0, shortfall = 0
+            for m in 0..<memberCount {
+                let level = level(m, c)
+                if let level {
+                    distribution[min(4, max(0, level - 1))] += 1
+                    levelSum += level
+                } else {
+                    unmeasured += 1
+                }
+                if let target = target(m, c) {
+                    withTarget += 1
+                    if (level ?? 0) >= target { atTarget += 1 } else if let level {
+                        below += 1
+                        shortfall += target - level
+                    }
+                }
+            }
+            let measured = memberCount - unmeasured
+            rows.append(.init(id: competency.id, name: competency.name, distribution: distribution, unmeasured: unmeasured,
+                              atTarget: atTarget, withTarget: withTarget,
+                              meanLevel: measured == 0 ? nil : Double(levelSum) / Double(measured)))
+            if below > 0 {
+                gaps.append(.init(competency: competency.id, name: competency.name,
+                                  meanShortfall: Double(shortfall) / Double(max(1, withTarget)), peopleBelow: below,
+                                  courses: (courses[competency.id] ?? []).map { .init(id: $0.id, title: $0.title) }))
+            }
+        }
+        gaps.sort { ($0.meanShortfall, $0.peopleBelow) > ($1.meanShortfall, $1.peopleBelow) }
+        return (rows, gaps)
     }
 }
