@@ -25,7 +25,7 @@ receivers=${RECEIVERS:-50}
 curl_sample=${CURL_SAMPLE:-300}
 base_port=${BASE_PORT:-19100}
 control_port=${CONTROL_PORT:-19099}
-concurrency=${CONCURRENCY:-32}
+concurrency=${CONCURRENCY:-128}  # the default of pmo bot deliver --concurrency
 per_host=4  # WebhookClient.Configuration.maxConcurrentTransfersPerHost
 
 # The pmo binary: $PMO, else a release build of this tree (build one with

@@ -33,7 +33,7 @@ extension WebhookClient {
         public var log: (@Sendable (String) -> Void)?
 
         public init(connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(15),
-                    maxConcurrentTransfers: Int = 32, maxConcurrentTransfersPerHost: Int = 4,
+                    maxConcurrentTransfers: Int = 128, maxConcurrentTransfersPerHost: Int = 4,
                     maxCachedConnections: Int = 128, maxBodyBytes: Int = 4096,
                     proxy: ProxyPolicy = .environment, userAgent: String = "pmo-academy-webhook/1",
                     log: (@Sendable (String) -> Void)? = nil) {

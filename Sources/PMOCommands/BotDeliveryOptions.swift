@@ -18,7 +18,7 @@ struct DeliveryOptions: ParsableArguments {
     var timeout: Double = 15
 
     @Option(name: .long, help: ArgumentHelp("Posts in flight at once over all channels.", valueName: "n"))
-    var concurrency = 32
+    var concurrency = 128
 
     @Flag(name: .long, help: "Print one line per post on standard error (webhook URLs masked).")
     var verbose = false
