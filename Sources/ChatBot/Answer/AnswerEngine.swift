@@ -31,14 +31,17 @@ public struct AnswerEngine: Sendable {
     public let passages: [AnswerPassage]
     public let index: BM25Index
     public let tokenizer: AnswerTokenizer
+    /// Each passage's distinct index terms, for the coverage of a question.
+    private let termSets: [Set<String>]
 
     public init(passages: [AnswerPassage], configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.passages = passages
         let tokenizer = AnswerTokenizer(stemming: configuration.stemming)
         self.tokenizer = tokenizer
-        index = BM25Index(documents: passages.map { Self.terms(of: $0, tokenizer: tokenizer, titleWeight: configuration.titleWeight) },
-                          parameters: configuration.bm25)
+        let documents = passages.map { Self.terms(of: $0, tokenizer: tokenizer, titleWeight: configuration.titleWeight) }
+        index = BM25Index(documents: documents, parameters: configuration.bm25)
+        termSets = documents.map(Set.init)
     }
 
     public init(catalog: Catalog, configuration: Configuration = Configuration()) {
@@ -99,7 +102,7 @@ public struct AnswerEngine: Sendable {
     func coverage(of query: [String], in d: Int) -> Double {
         let unique = Array(Set(query))
         var total = 0.0, found = 0.0
-        let terms = Set(Self.terms(of: passages[d], tokenizer: tokenizer, titleWeight: 1))
+        let terms = termSets[d]
         for term in unique {
             let weight = index.idf(term)
             total += weight
