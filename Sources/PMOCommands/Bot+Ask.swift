@@ -8,6 +8,7 @@ extension PMO.Bot {
     /// `pmo bot ask`: the bot's answer engine, in the terminal.
     struct Ask: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ask",
             abstract: "Ask the bot's answer engine a question, here in the terminal.",
             discussion: """
             The same engine as the chat bot: BM25 over lesson sections and item explanations. By default it \

@@ -10,6 +10,7 @@ extension PMO.Bot {
     /// `pmo bot channel …`: the chat webhooks reminders go to.
     struct Channel: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "channel",
             abstract: "Add, list, remove and test chat channels (incoming webhooks).",
             subcommands: [Add.self, List.self, Remove.self, Test.self]
         )
@@ -20,6 +21,7 @@ extension PMO.Bot.Channel {
     /// `pmo bot channel add`: store a webhook under a name.
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a channel, or change one: its webhook URL, format, unit, quiet hours and time zone.",
             discussion: """
             The URL is a secret: it is stored and never shown again ('pmo bot channel list' masks it). Pass \
@@ -117,7 +119,7 @@ extension PMO.Bot.Channel {
 
     /// `pmo bot channel list`: channels with their URLs masked.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the channels; webhook URLs are masked.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the channels; webhook URLs are masked.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -163,6 +165,7 @@ extension PMO.Bot.Channel {
     /// `pmo bot channel remove`.
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a channel; messages still queued for it become dead letters when delivery meets them.")
 
         @OptionGroup var options: GlobalOptions
@@ -183,6 +186,7 @@ extension PMO.Bot.Channel {
     /// `pmo bot channel test`: post a test message now and show the platform's answer.
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Post a test message to a channel now (not through the outbox) and show the platform's answer.")
 
         @OptionGroup var options: GlobalOptions

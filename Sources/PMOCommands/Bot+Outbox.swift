@@ -9,6 +9,7 @@ extension PMO.Bot {
     /// `pmo bot outbox`: what waits, what failed.
     struct Outbox: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "outbox",
             abstract: "Show the outbox: messages waiting to be posted, or with --dead the ones that gave up, with their last error.")
 
         @OptionGroup var options: GlobalOptions
@@ -78,6 +79,7 @@ extension PMO.Bot {
     /// `pmo bot retry`: give dead letters another try.
     struct Retry: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Queue dead letters again, due now (one more attempt each), then run 'pmo bot deliver'.")
 
         @OptionGroup var options: GlobalOptions
@@ -102,6 +104,7 @@ extension PMO.Bot {
     /// `pmo bot deliver`: post what is due, then exit.
     struct Deliver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliver",
             abstract: "Post every message that is due now, then exit with a summary (run it from cron or a timer).",
             discussion: """
             Each message is marked delivered within milliseconds of its platform accepting it (a group commit of \

@@ -9,6 +9,7 @@ extension PMO.Bot {
     /// `pmo bot remind`: plan the reminders that are due into the outbox, then deliver.
     struct Remind: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remind",
             abstract: "Plan due reminders into the outbox and post them: reviews, assignments, inactivity, maturity, weekly digest.",
             discussion: """
             Each reminder has a key (channel, kind, subject, period), so running this again in the same day, \

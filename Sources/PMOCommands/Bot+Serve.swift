@@ -11,6 +11,7 @@ extension PMO.Bot {
     /// `pmo bot serve`: slash commands, `/api/ask`, the reminder schedule and the outbox worker in one process.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Run the chat bot: answer slash commands, plan reminders daily, deliver the outbox.",
             discussion: """
             Routes: POST /slack/commands (Slack signature), POST /mattermost/commands (command token), \

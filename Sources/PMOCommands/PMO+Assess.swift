@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo assess …`: adaptive skill assessments and organisational maturity assessments.
     struct Assess: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assess",
             abstract: "Assess skills (adaptive test) or the organisation's project-management maturity.",
             subcommands: [Skills.self, Maturity.self]
         )
@@ -18,6 +19,7 @@ extension PMO.Assess {
     /// `pmo assess skills`: a computerised adaptive test per competency.
     struct Skills: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "skills",
             abstract: "An adaptive skills assessment: level ± standard error per competency, beside your role's target.",
             discussion: """
             Each question is chosen for the information it gives about your level (2PL IRT, EAP ability). \

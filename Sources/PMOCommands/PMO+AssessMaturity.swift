@@ -8,6 +8,7 @@ extension PMO.Assess {
     /// `pmo assess maturity`: the organisational maturity questionnaire.
     struct Maturity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "maturity",
             abstract: "Answer the PMO maturity questionnaire for a unit, dimension by dimension.",
             discussion: """
             For a PMO lead or manager. Each answer (not in place, partly, largely, fully) and its evidence note \

@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo assign`: give a course to a person or a unit, with a due date.
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Assign a course to a person or a unit (and the units below it), with a due date.",
             discussion: "Managers may assign within their units; administrators anywhere."
         )
@@ -66,7 +67,7 @@ extension PMO {
 
     /// `pmo assignments`: assigned courses and how far each person is.
     struct Assignments: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List assignments with each person's completion: on time, late, overdue.")
+        static let configuration = CommandConfiguration(commandName: "assignments", abstract: "List assignments with each person's completion: on time, late, overdue.")
 
         @OptionGroup var options: GlobalOptions
 

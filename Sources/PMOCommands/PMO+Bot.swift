@@ -4,6 +4,7 @@ extension PMO {
     /// `pmo bot …`: chat channels, the outbox, delivery and reminders (administrators).
     struct Bot: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "bot",
             abstract: "Chat reminders: channels, the outbox, delivery (administrators).",
             discussion: """
             Reminders are planned into a durable outbox and posted to chat webhooks (Slack, Mattermost, Microsoft \

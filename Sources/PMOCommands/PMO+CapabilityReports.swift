@@ -59,7 +59,7 @@ struct ReportAccess {
 extension PMO.Report {
     /// `pmo report person`: one person's levels, gaps and trend.
     struct Person: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A person's skills: level ± SE per competency, gaps to their role, trend, assignments.")
+        static let configuration = CommandConfiguration(commandName: "person", abstract: "A person's skills: level ± SE per competency, gaps to their role, trend, assignments.")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var report: ReportOptions
@@ -87,7 +87,7 @@ extension PMO.Report {
 
     /// `pmo report team`: a manager's unit and the units below it.
     struct Team: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A unit's skills: level distributions, people at target, gaps and courses, completion, activity.")
+        static let configuration = CommandConfiguration(commandName: "team", abstract: "A unit's skills: level distributions, people at target, gaps and courses, completion, activity.")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var report: ReportOptions
@@ -122,7 +122,7 @@ extension PMO.Report {
 
     /// `pmo report org`: the whole organisation, by unit.
     struct Org: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The organisation's skills by unit: distributions, gaps, completion, activity (administrators).")
+        static let configuration = CommandConfiguration(commandName: "org", abstract: "The organisation's skills by unit: distributions, gaps, completion, activity (administrators).")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var report: ReportOptions
@@ -167,7 +167,7 @@ extension PMO.Report {
 
     /// `pmo report completion`: assigned courses by status.
     struct Completion: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Assigned courses: on time, late, overdue, in progress, not started; who is overdue.")
+        static let configuration = CommandConfiguration(commandName: "completion", abstract: "Assigned courses: on time, late, overdue, in progress, not started; who is overdue.")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var report: ReportOptions

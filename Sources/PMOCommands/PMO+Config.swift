@@ -4,7 +4,7 @@ import ArgumentParser
 extension PMO {
     /// `pmo config`: the settings in force and where each came from.
     struct Config: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the settings in force and where each came from.")
+        static let configuration = CommandConfiguration(commandName: "config", abstract: "Show the settings in force and where each came from.")
 
         @OptionGroup var options: GlobalOptions
 

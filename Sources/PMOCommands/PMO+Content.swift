@@ -18,6 +18,7 @@ extension PMO.Content {
     /// `pmo content validate`: every problem in the content, like a compiler lists them.
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "List every problem in the content as path:line:column diagnostics.",
             discussion: "Exits with status 1 when there is any error; warnings alone exit 0."
         )
@@ -58,6 +59,7 @@ extension PMO.Content {
     /// `pmo content lint`: item-writing quality checks.
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check item-writing quality: key length and position, negative stems, duplicates, thin banks.",
             discussion: "Exits with status 1 when there is any finding. 'pmo content validate --strict' runs these checks too."
         )
@@ -76,7 +78,7 @@ extension PMO.Content {
 
     /// `pmo content stats`: what the content covers.
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count courses, lessons and items per competency, difficulty and type.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count courses, lessons and items per competency, difficulty and type.")
 
         @OptionGroup var options: GlobalOptions
 

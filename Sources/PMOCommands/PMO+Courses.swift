@@ -6,7 +6,7 @@ import TerminalUI
 extension PMO {
     /// `pmo courses`: the catalogue as a table or JSON.
     struct Courses: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the courses of the catalogue.")
+        static let configuration = CommandConfiguration(commandName: "courses", abstract: "List the courses of the catalogue.")
 
         @OptionGroup var options: GlobalOptions
 

@@ -7,6 +7,7 @@ extension PMO {
     /// `pmo demo`: a realistic organisation in its own database, so every report has something true to show.
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Create a demo organisation in its own database: units, people, learning histories, assignments, maturity.",
             discussion: """
             People get true abilities per competency that differ by role and grow over the 26 simulated weeks; \

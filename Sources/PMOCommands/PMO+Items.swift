@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo items …`: item parameters estimated from real responses.
     struct Items: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "items",
             abstract: "Calibrate item parameters from the stored responses.",
             subcommands: [Calibrate.self]
         )
@@ -16,6 +17,7 @@ extension PMO {
     /// `pmo report …`: reports for the PMO and managers.
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Reports: item statistics, and more as the PMO needs them.",
             subcommands: [Person.self, Team.self, Org.self, Completion.self, Maturity.self, ItemsReport.self]
         )
@@ -57,6 +59,7 @@ extension PMO.Items {
     /// `pmo items calibrate`: 2PL parameters by marginal maximum likelihood (EM), per competency.
     struct Calibrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calibrate",
             abstract: "Estimate item discrimination (a) and difficulty (b) from the stored responses.",
             discussion: """
             Each competency is calibrated on its own (2PL, marginal maximum likelihood by EM with weak priors). \

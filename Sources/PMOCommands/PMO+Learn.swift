@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo learn`: read a course's lessons and take their end-of-lesson checks.
     struct Learn: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "learn",
             abstract: "Read the lessons of a course, mark them complete and take the end-of-lesson checks.",
             discussion: "Without a course, choose one from a menu. Exit status: 0 done or saved, 1 error, 3 standard input ended."
         )

@@ -42,6 +42,7 @@ extension PMO.Measure {
     /// `pmo measure estimate`: θ, SE and level per person and competency, by EAP.
     struct Estimate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "estimate",
             abstract: "Estimate ability (EAP: 61 nodes on [-4, 4], N(0, 1) prior) per person and competency.",
             discussion: """
             Prints person,competency,theta,se,responses,level,level_name. Levels come from the \
@@ -317,6 +318,7 @@ extension PMO.Measure {
     /// `pmo measure calibrate`: 2PL parameters by MML/EM, with classical statistics and flags.
     struct Calibrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calibrate",
             abstract: "Calibrate 2PL item parameters (MML by EM) and report item statistics and flags.",
             discussion: """
             Prints item,competency,responses,facility,discrimination,a,b,calibrated,infit,outfit,flags. \
@@ -486,6 +488,7 @@ extension PMO.Measure {
     /// `pmo measure simulate`: data from the 2PL model (and an FSRS review log) for tests and benchmarks.
     struct Simulate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Write simulated items.csv, persons.csv and responses.csv (and reviews.csv) from the 2PL model.",
             discussion: """
             Items get a ~ U(0.8, 2.0) and b ~ N(0, 1) (clipped to ±3); persons θ ~ N(0, 1). The same \

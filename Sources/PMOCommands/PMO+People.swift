@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo people …`: the roster.
     struct People: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "people",
             abstract: "Import and list people (roster CSV: id, name, email, unit, access, role, manager, chat handles).",
             subcommands: [Import.self, List.self]
         )
@@ -15,7 +16,7 @@ extension PMO {
 
     /// `pmo units`: the unit tree.
     struct Units: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the organisational units as a tree, with head counts.")
+        static let configuration = CommandConfiguration(commandName: "units", abstract: "Show the organisational units as a tree, with head counts.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -40,7 +41,7 @@ extension PMO {
 
     /// `pmo audit`: who viewed and changed what (admins only).
     struct Audit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the audit log: report views, imports, submissions (administrators).")
+        static let configuration = CommandConfiguration(commandName: "audit", abstract: "Show the audit log: report views, imports, submissions (administrators).")
 
         @OptionGroup var options: GlobalOptions
 
@@ -61,6 +62,7 @@ extension PMO.People {
     /// `pmo people import`: create and update people and units from a CSV roster.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a roster CSV; re-importing updates people. With errors nothing changes.",
             discussion: """
             Columns: id (login), name, email, unit (path such as Engineering/Platform), access (learner, manager, \
@@ -98,7 +100,7 @@ extension PMO.People {
 
     /// `pmo people list`.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the people you may see.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the people you may see.")
 
         @OptionGroup var options: GlobalOptions
 

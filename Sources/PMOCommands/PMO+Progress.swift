@@ -7,7 +7,7 @@ import TerminalUI
 extension PMO {
     /// `pmo progress`: courses, lessons, quiz results and skills per competency.
     struct Progress: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show your progress: courses, quiz results and skill per competency.")
+        static let configuration = CommandConfiguration(commandName: "progress", abstract: "Show your progress: courses, quiz results and skill per competency.")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var person: PersonOptions

@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo quiz`: a quiz on a course or a competency, with instant feedback.
     struct Quiz: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "quiz",
             abstract: "Take a quiz on a course or a competency, with feedback and explanations.",
             discussion: """
             Options are shuffled for each attempt. Every answer is saved when you give it: quit with q \

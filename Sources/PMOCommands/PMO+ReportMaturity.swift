@@ -8,6 +8,7 @@ extension PMO.Report {
     /// `pmo report maturity`: the unit's maturity level per dimension, the headline, what holds it back, the trend and a plan.
     struct Maturity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "maturity",
             abstract: "Organisational maturity: level per dimension, weakest-link headline, what holds it back, trend, improvement plan.",
             discussion: """
             Submitted assessments of one calendar quarter form a round; several assessors are combined per criterion \

@@ -8,6 +8,7 @@ extension PMO {
     /// `pmo review`: the questions due for spaced review, scheduled by FSRS.
     struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Review the questions that are due, spaced by FSRS so you remember them.",
             discussion: """
             Every question you answer gets a review card. A wrong answer brings it back soon; a right one \
