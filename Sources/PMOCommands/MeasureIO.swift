@@ -129,7 +129,7 @@ extension PMO.Measure {
         }
     }
 
-    /// Splits CSV lines into fields, like `CSVReader`: fields point into the line, or, for a line with
+    /// Splits CSV lines into fields, for `CSVReader` and the parallel readers: fields point into the line, or, for a line with
     /// quotes, into a scratch copy with the quoting removed (RFC 4180). One per thread.
     struct FieldSplitter {
         let starts: UnsafeMutablePointer<Int>

@@ -1113,15 +1113,8 @@ extension PMO.Measure {
                 throw InputError(file: path, line: 0, message: "cannot open the file: \(String(cString: strerror(errno)))")
             }
             defer { close(descriptor) }
-            let starts = UnsafeMutablePointer<Int>.allocate(capacity: CSVReader.maximumFields)
-            let ends = UnsafeMutablePointer<Int>.allocate(capacity: CSVReader.maximumFields)
-            var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
-            var scratchCapacity = 4096
-            defer {
-                starts.deallocate()
-                ends.deallocate()
-                scratch.deallocate()
-            }
+            var splitter = FieldSplitter()
+            defer { splitter.deallocate() }
             let chunk = 1 << 20
             var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * chunk)
             var capacity = 2 * chunk
@@ -1132,76 +1125,10 @@ extension PMO.Measure {
             func record(_ line: UnsafePointer<UInt8>, _ length: Int) throws {
                 lineNumber += 1
                 guard length > 0 else { return }
-                var count = 0
-                var fieldStart = 0
-                var quoted = false
-                for index in 0..<length {
-                    let byte = line[index]
-                    if byte == 0x2C {
-                        guard count < CSVReader.maximumFields - 1 else {
-                            throw InputError(file: path, line: lineNumber, message: "more than \(CSVReader.maximumFields) fields")
-                        }
-                        starts[count] = fieldStart
-                        ends[count] = index
-                        count += 1
-                        fieldStart = index + 1
-                    } else if byte == 0x22 {
-                        quoted = true
-                        break
-                    }
+                switch splitter.split(line, length) {
+                case .success(let fields): try body(fields, lineNumber)
+                case .failure(let problem): throw InputError(file: path, line: lineNumber, message: problem.message)
                 }
-                if !quoted {
-                    starts[count] = fieldStart
-                    ends[count] = length
-                    try body(CSVRecord(base: line, starts: starts, ends: ends, count: count + 1), lineNumber)
-                    return
-                }
-                // Slow path: unquote into the scratch buffer.
-                if scratchCapacity < length {
-                    scratch.deallocate()
-                    scratchCapacity = length
-                    scratch = .allocate(capacity: length)
-                }
-                var out = 0, index = 0, inQuotes = false
-                count = 0
-                fieldStart = 0
-                while index < length {
-                    let byte = line[index]
-                    if inQuotes {
-                        if byte == 0x22 {
-                            if index + 1 < length, line[index + 1] == 0x22 {
-                                scratch[out] = 0x22
-                                out += 1
-                                index += 1
-                            } else {
-                                inQuotes = false
-                            }
-                        } else {
-                            scratch[out] = byte
-                            out += 1
-                        }
-                    } else if byte == 0x22 {
-                        inQuotes = true
-                    } else if byte == 0x2C {
-                        guard count < CSVReader.maximumFields - 1 else {
-                            throw InputError(file: path, line: lineNumber, message: "more than \(CSVReader.maximumFields) fields")
-                        }
-                        starts[count] = fieldStart
-                        ends[count] = out
-                        count += 1
-                        fieldStart = out
-                    } else {
-                        scratch[out] = byte
-                        out += 1
-                    }
-                    index += 1
-                }
-                guard !inQuotes else {
-                    throw InputError(file: path, line: lineNumber, message: "a quoted field is not closed (quoted line breaks are not supported)")
-                }
-                starts[count] = fieldStart
-                ends[count] = out
-                try body(CSVRecord(base: UnsafePointer(scratch), starts: starts, ends: ends, count: count + 1), lineNumber)
             }
 
             while true {
