@@ -35,3 +35,23 @@ extension ChatFormat {
         message.paragraphs.flatMap { ChatText($0, escaper: escaper).split(limit: limit, measure: measure) }
     }
 }
+
+extension ChatFormat {
+    /// The payloads of a platform whose webhook takes one `{"text": …}` string (Mattermost, Google Chat):
+    /// mentions, then the paragraphs, then the links, laid out by `layout` under the title in `bold` markers.
+    func textPayloads(_ message: ChatMessage, escaper: ChatEscaper, bold: String, layout: ChatTextLayout,
+                      mention: (ChatMention) -> ChatText, links: ([ChatLink]) -> ChatText) -> [ChatPayload] {
+        let title = shortTitle(message.title, limit: 256)
+        var segments: [ChatText] = []
+        let mentions = ChatPacking.join(message.mentions.map(mention), separator: " ")
+        if !mentions.atoms.isEmpty { segments.append(mentions) }
+        segments += message.paragraphs.map { ChatText($0, escaper: escaper) }
+        segments.append(links(message.links))
+        let texts = layout.parts(title: { suffix in
+            title.isEmpty ? nil : .token(bold) + ChatText(title + suffix, escaper: escaper) + .token(bold)
+        }, segments: segments)
+        return texts.enumerated().map { index, text in
+            ChatPayload(body: JSONValue.object([("text", .string(text.string))]).data, part: index + 1, partCount: texts.count)
+        }
+    }
+}

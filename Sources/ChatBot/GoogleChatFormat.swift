@@ -11,20 +11,9 @@ public struct GoogleChatFormat: ChatFormat {
     }
 
     public func payloads(for message: ChatMessage) -> [ChatPayload] {
-        let title = shortTitle(message.title, limit: 256)
-        var segments: [ChatText] = []
-        let mentions = ChatPacking.join(message.mentions.map(Self.mentionToken), separator: " ")
-        if !mentions.atoms.isEmpty { segments.append(mentions) }
-        segments += message.paragraphs.map { ChatText($0, escaper: .googleChat) }
-        segments.append(Self.linkList(message.links))
-
-        let layout = ChatTextLayout(limit: Self.maxTextBytes, measure: .utf8, maxParts: maxParts, titleSeparator: "\n")
-        let texts = layout.parts(title: { suffix in
-            title.isEmpty ? nil : .token("*") + ChatText(title + suffix, escaper: .googleChat) + .token("*")
-        }, segments: segments)
-        return texts.enumerated().map { index, text in
-            ChatPayload(body: JSONValue.object([("text", .string(text.string))]).data, part: index + 1, partCount: texts.count)
-        }
+        textPayloads(message, escaper: .googleChat, bold: "*",
+                     layout: ChatTextLayout(limit: Self.maxTextBytes, measure: .utf8, maxParts: maxParts, titleSeparator: "\n"),
+                     mention: Self.mentionToken, links: Self.linkList)
     }
 
     /// `<users/123>` for a numeric Chat user ID (`users/123` or `123`); `users/all` is never produced.

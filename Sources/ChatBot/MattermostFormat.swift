@@ -13,20 +13,9 @@ public struct MattermostFormat: ChatFormat {
     }
 
     public func payloads(for message: ChatMessage) -> [ChatPayload] {
-        let title = shortTitle(message.title, limit: 256)
-        var segments: [ChatText] = []
-        let mentions = ChatPacking.join(message.mentions.map(Self.mentionToken), separator: " ")
-        if !mentions.atoms.isEmpty { segments.append(mentions) }
-        segments += message.paragraphs.map { ChatText($0, escaper: .mattermost) }
-        segments.append(Self.linkList(message.links))
-
-        let layout = ChatTextLayout(limit: Self.maxTextLength, measure: .utf16, maxParts: maxParts)
-        let texts = layout.parts(title: { suffix in
-            title.isEmpty ? nil : .token("**") + ChatText(title + suffix, escaper: .mattermost) + .token("**")
-        }, segments: segments)
-        return texts.enumerated().map { index, text in
-            ChatPayload(body: JSONValue.object([("text", .string(text.string))]).data, part: index + 1, partCount: texts.count)
-        }
+        textPayloads(message, escaper: .mattermost, bold: "**",
+                     layout: ChatTextLayout(limit: Self.maxTextLength, measure: .utf16, maxParts: maxParts),
+                     mention: Self.mentionToken, links: Self.linkList)
     }
 
     /// `@username` for a valid Mattermost username (a letter, then letters, digits, `.`, `_`, `-`),
