@@ -31,11 +31,6 @@ final class DeliveryCommitter: @unchecked Sendable {
     private var failure: (any Error)?
     private var waiters: [(batch: Int, continuation: CheckedContinuation<Void, any Error>)] = []
 
-    // NSLock's lock()/unlock() are unavailable in async functions; these synchronous wrappers hold
-    // the lock only between two statements, never across a suspension point.
-    private func acquire() { lock.lock() }
-    private func release() { lock.unlock() }
-
     init(store: any Store, clock: any DeliveryClock, backlogLimit: Int = 1024) {
         self.store = store
         self.clock = clock
@@ -53,15 +48,12 @@ final class DeliveryCommitter: @unchecked Sendable {
     /// as the webhook client's); pair it with ``waitWhileBacklogged()``.
     func handOver(_ ids: [Int64]) {
         guard !ids.isEmpty else { return }
-        acquire()
-        guard failure == nil else {
-            release()
-            return
+        let startCommitting = lock.withLock { () -> Bool in
+            guard failure == nil else { return false }
+            collecting.append(contentsOf: ids)
+            defer { committing = true }
+            return !committing
         }
-        collecting.append(contentsOf: ids)
-        let startCommitting = !committing
-        committing = true
-        release()
         if startCommitting {
             Task { await self.commitLoop() }
         }
@@ -69,35 +61,29 @@ final class DeliveryCommitter: @unchecked Sendable {
 
     /// Waits while ``backlogLimit`` or more ids wait uncommitted; throws when a commit failed.
     func waitWhileBacklogged() async throws {
-        acquire()
-        let failed = failure
-        let backlogged = collecting.count >= backlogLimit
-        let batch = nextBatch
-        release()
+        let (failed, backlogged, batch) = lock.withLock { (failure, collecting.count >= backlogLimit, nextBatch) }
         if let failed { throw failed }
         if backlogged { try await waitUntilCommitted(batch) }
     }
 
     /// Returns when every id handed over so far is committed; throws the first commit's error.
     func finish() async throws {
-        acquire()
-        let batch = collecting.isEmpty ? nextBatch - 1 : nextBatch
-        release()
+        let batch = lock.withLock { collecting.isEmpty ? nextBatch - 1 : nextBatch }
         try await waitUntilCommitted(batch)
     }
 
     private func waitUntilCommitted(_ batch: Int) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            acquire()
-            if let failure {
-                release()
-                continuation.resume(throwing: failure)
-            } else if committedThrough >= batch {
-                release()
-                continuation.resume()
-            } else {
+            let outcome = lock.withLock { () -> Result<Bool, any Error> in
+                if let failure { return .failure(failure) }
+                if committedThrough >= batch { return .success(true) }
                 waiters.append((batch, continuation))
-                release()
+                return .success(false)
+            }
+            switch outcome {
+            case .failure(let error): continuation.resume(throwing: error)
+            case .success(true): continuation.resume()
+            case .success(false): break  // resumed by the commit loop
             }
         }
     }
@@ -114,23 +100,22 @@ final class DeliveryCommitter: @unchecked Sendable {
         var first = true
         while true {
             if !first {
-                acquire()
-                let hurry = !waiters.isEmpty || collecting.count >= backlogLimit / 4
-                release()
+                let hurry = lock.withLock { !waiters.isEmpty || collecting.count >= backlogLimit / 4 }
                 if !hurry { try? await Task.sleep(for: Self.gatherInterval) }
             }
             first = false
-            acquire()
-            guard !collecting.isEmpty else {
-                committing = false
-                release()
-                return
+            let next = lock.withLock { () -> (ids: [Int64], batch: Int)? in
+                guard !collecting.isEmpty else {
+                    committing = false
+                    return nil
+                }
+                defer {
+                    collecting = []
+                    nextBatch += 1
+                }
+                return (collecting, nextBatch)
             }
-            let ids = collecting
-            let batch = nextBatch
-            collecting = []
-            nextBatch += 1
-            release()
+            guard let (ids, batch) = next else { return }
 
             var error: (any Error)?
             do {
@@ -139,22 +124,23 @@ final class DeliveryCommitter: @unchecked Sendable {
                 error = thrown
             }
 
-            acquire()
-            var ready: [CheckedContinuation<Void, any Error>] = []
-            if let error {
-                failure = failure ?? error
-                committing = false
-                ready = waiters.map(\.continuation)
-                waiters.removeAll()
-            } else {
-                committedThrough = batch
-                waiters.removeAll { waiter in
-                    guard waiter.batch <= batch else { return false }
-                    ready.append(waiter.continuation)
-                    return true
+            let ready = lock.withLock { () -> [CheckedContinuation<Void, any Error>] in
+                var ready: [CheckedContinuation<Void, any Error>] = []
+                if let error {
+                    failure = failure ?? error
+                    committing = false
+                    ready = waiters.map(\.continuation)
+                    waiters.removeAll()
+                } else {
+                    committedThrough = batch
+                    waiters.removeAll { waiter in
+                        guard waiter.batch <= batch else { return false }
+                        ready.append(waiter.continuation)
+                        return true
+                    }
                 }
+                return ready
             }
-            release()
             if let error {
                 for continuation in ready { continuation.resume(throwing: error) }
                 return
