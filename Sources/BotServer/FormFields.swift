@@ -32,6 +32,7 @@ public struct FormFields: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The value of one hexadecimal digit (either case), or nil.
     static func hex(_ c: UInt8) -> UInt8? {
         switch c {
         case 48...57: c - 48

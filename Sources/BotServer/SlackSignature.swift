@@ -44,13 +44,7 @@ public struct SlackSignature: Sendable {
         bytes.reserveCapacity(text.count / 2)
         var high: UInt8?
         for c in text.utf8 {
-            let v: UInt8
-            switch c {
-            case 48...57: v = c - 48
-            case 97...102: v = c - 87
-            case 65...70: v = c - 55
-            default: return nil
-            }
+            guard let v = FormFields.hex(c) else { return nil }
             if let h = high { bytes.append(h << 4 | v); high = nil } else { high = v }
         }
         return bytes

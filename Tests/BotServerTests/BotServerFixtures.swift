@@ -3,11 +3,13 @@ import AcademyStore
 @testable import BotServer
 import ChatBot
 import Foundation
+import TestSupport
 import HTTPTypes
 import Hummingbird
 import Logging
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The repository's root (TestSupport finds it).
+let repositoryRoot = BinaryRunner.repositoryRoot
 
 let shippedCatalog: Catalog = {
     let result = try! CatalogLoader.load(directory: repositoryRoot)

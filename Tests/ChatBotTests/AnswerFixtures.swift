@@ -1,9 +1,10 @@
 import AcademyCore
 import ChatBot
 import Foundation
+import TestSupport
 
-/// The repository's root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The repository's root (TestSupport finds it).
+let repositoryRoot = BinaryRunner.repositoryRoot
 
 /// The shipped courses and assessments, loaded once.
 let shippedCatalog: Catalog = {
