@@ -60,7 +60,7 @@ public struct BotResponder: Sendable {
             let clearance = try await asker(command)?.clearance ?? .public
             return (clearance, true)
         }
-        let channel = try await store.channels().first { !command.channelID.isEmpty && $0.chatID == command.channelID }
+        let channel = try await command.channel(in: store)
         return (channel?.audience == .internal ? .internal : .public, false)
     }
 }

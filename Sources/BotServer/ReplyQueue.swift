@@ -100,7 +100,7 @@ public final class ReplyQueue: Service, Sendable {
             return
         }
         do {
-            guard let channel = try await store.channels().first(where: { $0.chatID == command.channelID && !command.channelID.isEmpty }) else {
+            guard let channel = try await command.channel(in: store) else {
                 logger.warning("channel reply not delivered: no webhook channel for it", metadata: ["platform": "\(command.platform.rawValue)"])
                 return
             }

@@ -1,3 +1,4 @@
+import AcademyStore
 import ChatBot
 
 /// A slash command as Slack or Mattermost sends it: who asked, where, what, and where to reply later.
@@ -46,5 +47,11 @@ public struct SlashCommand: Sendable, Equatable {
         case .slack: channelName == "directmessage" || channelID.hasPrefix("D")
         case .mattermost: channelName.contains("__")  // Mattermost names DM channels "userid1__userid2"
         }
+    }
+
+    /// The webhook channel registered for the chat channel this command came from (`--chat-id`), if any.
+    public func channel(in store: any Store) async throws -> ChannelRecord? {
+        guard !channelID.isEmpty else { return nil }
+        return try await store.channels().first { $0.chatID == channelID }
     }
 }

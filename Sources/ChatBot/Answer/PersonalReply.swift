@@ -70,12 +70,8 @@ public struct PersonalReply: Sendable {
     func dueText(_ date: Date?) -> String {
         guard let date else { return "no due date" }
         let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)).day ?? 0
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = "EEE d MMM"
-        let day = formatter.string(from: date)
+        let day = date.formatted(Date.FormatStyle(locale: Locale(identifier: "en_GB"), calendar: calendar, timeZone: calendar.timeZone)
+            .weekday(.abbreviated).day().month(.abbreviated))
         switch days {
         case ..<(-1): return "overdue since \(day) (\(-days) days)"
         case -1: return "overdue since yesterday"
