@@ -7,22 +7,44 @@ extension SQLiteStore {
     public func markPostDelivered(ids: [Int64], at date: Date) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            let statement = try db.cachedStatement(sql: """
+            // One statement for the whole batch: the ids travel as one JSON array. `+status` keeps
+            // SQLite from walking the status index (every pending row) instead of looking up the ids.
+            try db.execute(sql: """
                 UPDATE outbox SET status = 'delivered', delivered_at = ?, attempts = attempts + 1, lease_until = NULL, last_error = NULL
-                WHERE id = ? AND status = 'pending'
-                """)
-            for id in ids { try statement.execute(arguments: [date, id]) }
+                WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'pending'
+                """, arguments: [date, Self.jsonArray(ids)])
         }
     }
 
     public func postpone(ids: [Int64], until date: Date) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            for id in ids {
-                try db.execute(sql: "UPDATE outbox SET next_attempt_at = ?, lease_until = NULL WHERE id = ? AND status = 'pending'",
-                               arguments: [date, id])
-            }
+            try db.execute(sql: """
+                UPDATE outbox SET next_attempt_at = ?, lease_until = NULL WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'pending'
+                """, arguments: [date, Self.jsonArray(ids)])
         }
+    }
+
+    public func releaseLeases(ids: [Int64], leasedUntil: Date) async throws {
+        guard !ids.isEmpty else { return }
+        try await writer.write { db in
+            try db.execute(sql: """
+                UPDATE outbox SET lease_until = NULL
+                WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'pending' AND lease_until = ?
+                """, arguments: [Self.jsonArray(ids), leasedUntil])
+        }
+    }
+
+    /// `[1,2,3]`: a list of ids bound as one argument, read back with `json_each`.
+    static func jsonArray(_ ids: [Int64]) -> String {
+        var text = "["
+        text.reserveCapacity(ids.count * 8 + 2)
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text += "," }
+            text += String(id)
+        }
+        text += "]"
+        return text
     }
 
     public func recordPartialDelivery(id: Int64, payload: String) async throws {

@@ -103,6 +103,9 @@ public protocol Store: Sendable {
     func markPostDelivered(ids: [Int64], at: Date) async throws
     /// Releases leased messages unchanged, due again at `until` (quiet hours, rate limits); attempts are not counted.
     func postpone(ids: [Int64], until: Date) async throws
+    /// Ends a worker's lease on messages it claimed (with lease end `leasedUntil`) and did not
+    /// finish: those still pending and leased so become due again as they were, in their order.
+    func releaseLeases(ids: [Int64], leasedUntil: Date) async throws
     /// Replaces a pending message's payload after some of its parts were posted, so a retry skips them.
     func recordPartialDelivery(id: Int64, payload: String) async throws
     /// Which of `keys` are already in the outbox, whatever their status.

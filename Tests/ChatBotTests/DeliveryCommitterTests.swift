@@ -78,4 +78,35 @@ struct DeliveryCommitterTests {
             #expect(numbers == numbers.sorted(), "channel \(channel): \(numbers)")
         }
     }
+
+    @Test("a drain cancelled mid-way leaves nothing leased, and the next drain posts the rest")
+    func cancelledDrain() async throws {
+        // Small claims, no rate limit: claims are taken ahead while earlier ones are posted.
+        let harness = try DeliveryHarness(configuration: .init(claimLimit: 4, mergeLimit: 1, rateLimiting: .off))
+        for channel in 0..<3 {
+            try await harness.addChannel("ch\(channel)")
+            try await harness.enqueue("ch\(channel)", Array((channel * 100)..<(channel * 100 + 20)))
+        }
+        harness.receiver.answerOthers { _ in .init(status: 200, body: "ok", delay: 0.02) }
+        let drain = Task { try await harness.delivery.drain() }
+        while harness.receiver.bodies.count < 6 { try await Task.sleep(for: .milliseconds(5)) }
+        drain.cancel()
+        _ = try? await drain.value
+
+        let afterCancel = try await harness.store.outbox(status: nil, limit: 1000)
+        #expect(afterCancel.count == 60)
+        #expect(afterCancel.allSatisfy { $0.leaseUntil == nil }, "leased after the cancelled drain: \(afterCancel.filter { $0.leaseUntil != nil }.count)")
+        #expect(afterCancel.contains { $0.status == .pending }, "the drain was cancelled before it was done")
+
+        harness.receiver.answerOthers { _ in .init(status: 200, body: "ok") }
+        _ = try await harness.drainUntilSettled()
+        let rows = try await harness.store.outbox(status: nil, limit: 1000)
+        #expect(rows.allSatisfy { $0.status == .delivered && $0.leaseUntil == nil })
+        let posted = harness.receiver.posted
+        let numbers: [Int] = (0..<3).flatMap { channel in Array((channel * 100)..<(channel * 100 + 20)) }
+        let counts: [Int] = numbers.map { posted["msg-\($0)"] ?? 0 }
+        #expect(counts.allSatisfy { $0 >= 1 })
+        // Only a post on the wire when the drain was cancelled can go out twice: one per channel at most.
+        #expect(counts.filter { $0 > 1 }.count <= 3)
+    }
 }

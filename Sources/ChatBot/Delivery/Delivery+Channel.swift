@@ -5,22 +5,22 @@ extension Delivery {
     /// Delivers one channel's claimed messages in order: merged posts, within the channel's limits.
     ///
     /// Delivered posts go to `committer`, which commits them beside the next posts (group commit).
-    func deliver(_ rows: [OutboxMessage], channelName: String, channel: DeliveryChannel?, throttle: ChannelThrottle,
+    func deliver(_ rows: [ClaimedRow], channelName: String, channel: DeliveryChannel?, throttle: ChannelThrottle,
                  leaseUntil: Date, committer: DeliveryCommitter) async throws -> ChannelRun {
         var run = ChannelRun(channel: channelName, throttle: throttle)
         guard let channel else {
             let error = DeliveryError.channelMissing(channelName).localizedDescription
-            for row in rows { try await store.markFailed(id: row.id ?? -1, error: error, retryAt: nil) }
+            for row in rows { try await store.markFailed(id: row.message.id ?? -1, error: error, retryAt: nil) }
             run.report.dead += rows.count
             return run
         }
         var queue: [DeliveryPost.Queued] = []
         for row in rows {
-            if let payload = try? OutboxPayload.decode(row.payload) {
-                queue.append(.init(row: row, payload: payload))
+            if let payload = row.payload {
+                queue.append(.init(row: row.message, payload: payload))
             } else {
-                let error = DeliveryError.unreadablePayload(id: row.id ?? -1).localizedDescription
-                try await store.markFailed(id: row.id ?? -1, error: error, retryAt: nil)
+                let error = DeliveryError.unreadablePayload(id: row.message.id ?? -1).localizedDescription
+                try await store.markFailed(id: row.message.id ?? -1, error: error, retryAt: nil)
                 run.report.dead += 1
             }
         }

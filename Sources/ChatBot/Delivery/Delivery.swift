@@ -39,61 +39,17 @@ public final class Delivery: Sendable {
     public func drain() async throws -> DeliveryReport {
         var report = DeliveryReport()
         let committer = DeliveryCommitter(store: store, clock: clock)
+        let ledger = ClaimLedger()
         do {
-            try await claimAndDeliver(into: &report, committer: committer)
+            try await claimAndDeliver(into: &report, committer: committer, ledger: ledger)
         } catch {
-            // Commit what was delivered before the failure, so that it is not posted again.
+            // Commit what was delivered before the failure, so that it is not posted again; release the rest.
             try? await committer.finish()
+            await ledger.releaseUnfinished(in: store)
             throw error
         }
         try await committer.finish()
         return report
-    }
-
-    /// The claim loop of ``drain()``: claims what is due, delivers it per channel, until nothing is due.
-    private func claimAndDeliver(into report: inout DeliveryReport, committer: DeliveryCommitter) async throws {
-        var throttles: [String: ChannelThrottle] = [:]
-        var resumeAt: Date?
-        while true {
-            try Task.checkCancellation()
-            let now = clock.now()
-            let leaseUntil = now.addingTimeInterval(configuration.lease)
-            let claimed = try await store.claimOutbox(now: now, leaseUntil: leaseUntil, limit: configuration.claimLimit)
-            if claimed.isEmpty {
-                guard let wake = resumeAt else { break }
-                resumeAt = nil
-                try await clock.sleep(until: wake)
-                continue
-            }
-            let records = Dictionary(try await store.channels().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            var order: [String] = []
-            var groups: [String: [OutboxMessage]] = [:]
-            for message in claimed {
-                if groups[message.channel] == nil { order.append(message.channel) }
-                groups[message.channel, default: []].append(message)
-            }
-            let outcomes = try await withThrowingTaskGroup(of: ChannelRun.self, returning: [ChannelRun].self) { group in
-                for name in order {
-                    let channel = records[name].map {
-                        DeliveryChannel(record: $0, rateLimiting: configuration.rateLimiting, mattermostHosts: configuration.mattermostHosts)
-                    }
-                    let throttle = throttles[name] ?? ChannelThrottle(limit: channel?.rateLimit)
-                    let rows = groups[name] ?? []
-                    group.addTask {
-                        try await self.deliver(rows, channelName: name, channel: channel, throttle: throttle, leaseUntil: leaseUntil,
-                                               committer: committer)
-                    }
-                }
-                var runs: [ChannelRun] = []
-                for try await run in group { runs.append(run) }
-                return runs
-            }
-            for run in outcomes {
-                throttles[run.channel] = run.throttle
-                report.add(run.report)
-                if let held = run.resumeAt { resumeAt = min(resumeAt ?? held, held) }
-            }
-        }
     }
 
     /// Posts `message` to `channel` at once, outside the outbox (`pmo bot channel test`).

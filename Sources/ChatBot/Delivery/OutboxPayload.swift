@@ -35,10 +35,9 @@ public struct OutboxPayload: Sendable, Codable, Equatable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// Reads a stored payload: the envelope, or a bare message.
-    public static func decode(_ text: String) throws -> OutboxPayload {
+    /// Reads a stored payload: the envelope, or a bare message (`decoder` may be reused across calls).
+    public static func decode(_ text: String, using decoder: JSONDecoder = JSONDecoder()) throws -> OutboxPayload {
         let data = Data(text.utf8)
-        let decoder = JSONDecoder()
         if let payload = try? decoder.decode(OutboxPayload.self, from: data) { return payload }
         return OutboxPayload(message: try decoder.decode(ChatMessage.self, from: data))
     }
