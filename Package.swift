@@ -53,6 +53,7 @@ let package = Package(
                 "AcademyCore", "AcademyStore", "AcademyReports", "ChatBot", "BotServer", "TerminalUI", "CCurl",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -73,7 +73,9 @@ done
 stats() { curl -s "http://127.0.0.1:$control_port/stats"; }
 reset() { curl -s -o /dev/null -X POST "http://127.0.0.1:$control_port/reset"; }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
-now() { python3 -c "import time; print(time.perf_counter())"; }
+# Wall-clock seconds from bash itself: starting an interpreter to read the clock (as this script
+# once did with python3) added its start-up, ~0.1 s, to every command timed with it.
+now() { echo "$EPOCHREALTIME"; }
 
 export HOME="$work" USER=bench LOGNAME=bench PMO_DATABASE="$work/academy.sqlite" XDG_CONFIG_HOME="$work/config" NO_COLOR=1
 export no_proxy=127.0.0.1,localhost NO_PROXY=127.0.0.1,localhost

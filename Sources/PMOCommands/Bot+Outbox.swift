@@ -110,7 +110,8 @@ extension PMO.Bot {
             Each message is marked delivered within milliseconds of its platform accepting it (a group commit of \
             the posts answered meanwhile), so a killed run loses nothing and posts nothing twice that it had \
             recorded, except a message whose post had gone out when the run died (see docs/chat.md). Retries, \
-            quiet hours and a platform's Retry-After wait for a later run.
+            quiet hours and a platform's Retry-After wait for a later run. Ctrl-C stops it tidily: the posts made \
+            are recorded, the messages not posted are released for the next run, and it exits with status 130.
             """
         )
 
@@ -119,7 +120,7 @@ extension PMO.Bot {
 
         func run() async throws {
             let context = try await BotContext.open(options: options, action: "deliver chat messages")
-            let report = try await context.makeDelivery(delivery).drain()
+            let report = try await context.drain(delivery)
             Output.print(report.summary)
         }
     }

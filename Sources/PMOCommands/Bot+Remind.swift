@@ -57,7 +57,7 @@ extension PMO.Bot {
             Output.print("Planned \(added) new reminder\(added == 1 ? "" : "s") (\(plan.reminders.count - added) already planned)"
                 + Self.breakdown(fresh) + ".")
             Self.noteUnreachable(plan)
-            let report = try await context.makeDelivery(delivery).drain()
+            let report = try await context.drain(delivery)
             Output.print(report.summary)
         }
 

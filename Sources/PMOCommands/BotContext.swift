@@ -61,3 +61,20 @@ struct BotContext {
                         configuration: configuration, random: random)
     }
 }
+
+extension BotContext {
+    /// Delivers everything due (``Delivery/drain()``); Ctrl-C stops it tidily and exits with status 130.
+    func drain(_ options: DeliveryOptions) async throws -> DeliveryReport {
+        let delivery = makeDelivery(options)
+        do {
+            return try await Interruption.stoppingOnSignal(
+                notice: "Stopping: recording the posts in flight and releasing the rest (Ctrl-C again to quit at once)…"
+            ) {
+                try await delivery.drain()
+            }
+        } catch is Interruption.Interrupted {
+            Output.error("Stopped. Every post made is recorded; the messages not posted are due again for the next 'pmo bot deliver'.")
+            throw ExitCode(130)
+        }
+    }
+}

@@ -211,6 +211,61 @@ struct BotFlowTests {
         }
         #expect(!transcript.all.contains("SECRETkill"))
     }
+
+    @Test("Ctrl-C stops deliver tidily: posts made are recorded, the rest is released for the next run at once")
+    func interruptedDelivery() throws {
+        let fixture = try LearnerFixture()
+        let transcript = Transcript()
+        let slow = SlowSwitch()
+        let server = try TestHTTPServer(keepAlive: true) { _ in .init(status: 200, body: "ok", delay: slow.delay) }
+        defer { server.stop() }
+        #expect(try run(fixture, ["progress"], transcript: transcript).status == 0)
+        let names = (1...8).map { "i\($0)" }
+        for name in names {
+            let added = try run(fixture, ["bot", "channel", "add", name, "--url", server.baseURL + "/hooks/\(name)/SECRETint\(name)x",
+                                          "--format", "generic", "--quiet-hours", "08:00-10:00"], transcript: transcript)
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let planned = try run(fixture, ["bot", "remind"], transcript: transcript)
+        #expect(planned.stdout.contains("Planned 8 new reminders"), "\(planned.stdout)")
+
+        // A slow receiver (1 s per answer, 4 posts at a time): Ctrl-C once the first posts are answered.
+        var environment = fixture.environment()
+        environment["PMO_NOW"] = "2026-03-18T10:00:00Z"
+        environment["no_proxy"] = "127.0.0.1,localhost"
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["bot", "deliver", "--no-rate-limit"]
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") }.merging(environment) { $1 }
+        process.currentDirectoryURL = fixture.root
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while server.requests.count < 6, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationStatus): \(stderr)")
+        #expect(stderr.contains("Stopped.") && stderr.contains("due again"), "\(stderr)")
+        let receivedBeforeStop = server.requests.count
+
+        // Unlike after a kill, the next run does not wait for the lease: it posts the rest at once.
+        slow.delay = 0
+        let next = try run(fixture, ["bot", "deliver"], now: "2026-03-18T10:00:05Z", transcript: transcript)
+        #expect(next.status == 0, "\(next.stderr)")
+        let outbox = try run(fixture, ["bot", "outbox", "--all", "--json"], now: "2026-03-18T10:00:06Z", transcript: transcript)
+        let rows = try JSONSerialization.jsonObject(with: Data(outbox.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(rows.count == 8 && rows.allSatisfy { $0["status"] as? String == "delivered" }, "\(outbox.stdout)")
+        var posts: [String: Int] = [:]
+        for request in server.requests { posts[request.path.split(separator: "/")[1].description, default: 0] += 1 }
+        #expect(names.allSatisfy { (posts[$0] ?? 0) >= 1 }, "\(posts)")
+        // Only posts on the wire at Ctrl-C (at most 4 at a time here) may go out twice.
+        #expect(server.requests.count - 8 <= 4 && receivedBeforeStop >= 6, "\(posts)")
+        #expect(!transcript.all.contains("SECRETint") && !stderr.contains("SECRETint"))
+    }
 }
 
 /// The receiver's answer delay, switchable while it runs.
