@@ -137,40 +137,64 @@ struct BotFlowTests {
         }
     }
 
-    @Test("a killed deliver loses nothing and posts nothing again that was already delivered")
-    func killedDelivery() throws {
-        let fixture = try LearnerFixture()
+    /// Eight channels whose digests are planned at 09:00 during quiet hours, then a `pmo bot deliver`
+    /// started at 10:00 against a slow receiver (1 s per answer, 4 posts at a time), returned once
+    /// six posts have arrived and a little more time has passed: a run caught in the middle.
+    private struct DeliveryInFlight {
+        let fixture: LearnerFixture
         let transcript = Transcript()
         let slow = SlowSwitch()
-        let server = try TestHTTPServer(keepAlive: true) { _ in .init(status: 200, body: "ok", delay: slow.delay) }
-        defer { server.stop() }
-        #expect(try run(fixture, ["progress"], transcript: transcript).status == 0)
-        let names = (1...8).map { "k\($0)" }
-        for name in names {
-            // Quiet until 10:00 UTC: planning at 09:00 queues the digests without posting them.
-            let added = try run(fixture, ["bot", "channel", "add", name, "--url", server.baseURL + "/hooks/\(name)/SECRETkill\(name)x",
-                                          "--format", "generic", "--quiet-hours", "08:00-10:00"], transcript: transcript)
-            #expect(added.status == 0, "\(added.stderr)")
-        }
-        let planned = try run(fixture, ["bot", "remind"], transcript: transcript)
-        #expect(planned.stdout.contains("Planned 8 new reminders") && planned.stdout.contains("8 held for quiet hours"), "\(planned.stdout)")
-        #expect(server.requests.isEmpty)
-
-        // After quiet hours, against a slow receiver (1 s per answer, 4 posts at a time): kill mid-run.
-        var environment = fixture.environment()
-        environment["PMO_NOW"] = "2026-03-18T10:00:00Z"
-        environment["no_proxy"] = "127.0.0.1,localhost"
+        let server: TestHTTPServer
+        let names: [String]
         let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = ["bot", "deliver", "--no-rate-limit"]
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") }.merging(environment) { $1 }
-        process.currentDirectoryURL = fixture.root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while server.requests.count < 6, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        Thread.sleep(forTimeInterval: 0.3)
+        let standardError = Pipe()
+
+        init(prefix: String, secret: String, run: (LearnerFixture, [String], Transcript) throws -> BinaryRunner.Result) throws {
+            fixture = try LearnerFixture()
+            let slow = self.slow
+            server = try TestHTTPServer(keepAlive: true) { _ in .init(status: 200, body: "ok", delay: slow.delay) }
+            names = (1...8).map { "\(prefix)\($0)" }
+            #expect(try run(fixture, ["progress"], transcript).status == 0)
+            for name in names {
+                // Quiet until 10:00 UTC: planning at 09:00 queues the digests without posting them.
+                let added = try run(fixture, ["bot", "channel", "add", name, "--url", server.baseURL + "/hooks/\(name)/\(secret)\(name)x",
+                                              "--format", "generic", "--quiet-hours", "08:00-10:00"], transcript)
+                #expect(added.status == 0, "\(added.stderr)")
+            }
+            let planned = try run(fixture, ["bot", "remind"], transcript)
+            #expect(planned.stdout.contains("Planned 8 new reminders") && planned.stdout.contains("8 held for quiet hours"),
+                    "\(planned.stdout)")
+            #expect(server.requests.isEmpty)
+
+            var environment = fixture.environment()
+            environment["PMO_NOW"] = "2026-03-18T10:00:00Z"
+            environment["no_proxy"] = "127.0.0.1,localhost"
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["bot", "deliver", "--no-rate-limit"]
+            process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") }.merging(environment) { $1 }
+            process.currentDirectoryURL = fixture.root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = standardError
+            try process.run()
+            let deadline = Date().addingTimeInterval(20)
+            while server.requests.count < 6, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+
+        /// How often each channel was posted to.
+        var posts: [String: Int] {
+            var posts: [String: Int] = [:]
+            for request in server.requests { posts[request.path.split(separator: "/")[1].description, default: 0] += 1 }
+            return posts
+        }
+    }
+
+    @Test("a killed deliver loses nothing and posts nothing again that was already delivered")
+    func killedDelivery() throws {
+        let inFlight = try DeliveryInFlight(prefix: "k", secret: "SECRETkill") { try run($0, $1, transcript: $2) }
+        let (fixture, transcript, slow, server, names, process) =
+            (inFlight.fixture, inFlight.transcript, inFlight.slow, inFlight.server, inFlight.names, inFlight.process)
+        defer { server.stop() }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -198,8 +222,7 @@ struct BotFlowTests {
         let final = try statuses(now: "2026-03-18T10:07:00Z")
         #expect(final.count == 8 && final.values.allSatisfy { $0 == "delivered" }, "\(final)")
 
-        var posts: [String: Int] = [:]
-        for request in server.requests { posts[request.path.split(separator: "/")[1].description, default: 0] += 1 }
+        let posts = inFlight.posts
         for name in names {
             let count = posts[name] ?? 0
             if deliveredBeforeKill.contains(name) {
@@ -214,39 +237,12 @@ struct BotFlowTests {
 
     @Test("Ctrl-C stops deliver tidily: posts made are recorded, the rest is released for the next run at once")
     func interruptedDelivery() throws {
-        let fixture = try LearnerFixture()
-        let transcript = Transcript()
-        let slow = SlowSwitch()
-        let server = try TestHTTPServer(keepAlive: true) { _ in .init(status: 200, body: "ok", delay: slow.delay) }
+        let inFlight = try DeliveryInFlight(prefix: "i", secret: "SECRETint") { try run($0, $1, transcript: $2) }
+        let (fixture, transcript, slow, server, names, process) =
+            (inFlight.fixture, inFlight.transcript, inFlight.slow, inFlight.server, inFlight.names, inFlight.process)
         defer { server.stop() }
-        #expect(try run(fixture, ["progress"], transcript: transcript).status == 0)
-        let names = (1...8).map { "i\($0)" }
-        for name in names {
-            let added = try run(fixture, ["bot", "channel", "add", name, "--url", server.baseURL + "/hooks/\(name)/SECRETint\(name)x",
-                                          "--format", "generic", "--quiet-hours", "08:00-10:00"], transcript: transcript)
-            #expect(added.status == 0, "\(added.stderr)")
-        }
-        let planned = try run(fixture, ["bot", "remind"], transcript: transcript)
-        #expect(planned.stdout.contains("Planned 8 new reminders"), "\(planned.stdout)")
-
-        // A slow receiver (1 s per answer, 4 posts at a time): Ctrl-C once the first posts are answered.
-        var environment = fixture.environment()
-        environment["PMO_NOW"] = "2026-03-18T10:00:00Z"
-        environment["no_proxy"] = "127.0.0.1,localhost"
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = ["bot", "deliver", "--no-rate-limit"]
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PMO_") }.merging(environment) { $1 }
-        process.currentDirectoryURL = fixture.root
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while server.requests.count < 6, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        Thread.sleep(forTimeInterval: 0.3)
         kill(process.processIdentifier, SIGINT)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: inFlight.standardError.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationStatus): \(stderr)")
         #expect(stderr.contains("Stopped.") && stderr.contains("due again"), "\(stderr)")
@@ -259,8 +255,7 @@ struct BotFlowTests {
         let outbox = try run(fixture, ["bot", "outbox", "--all", "--json"], now: "2026-03-18T10:00:06Z", transcript: transcript)
         let rows = try JSONSerialization.jsonObject(with: Data(outbox.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(rows.count == 8 && rows.allSatisfy { $0["status"] as? String == "delivered" }, "\(outbox.stdout)")
-        var posts: [String: Int] = [:]
-        for request in server.requests { posts[request.path.split(separator: "/")[1].description, default: 0] += 1 }
+        let posts = inFlight.posts
         #expect(names.allSatisfy { (posts[$0] ?? 0) >= 1 }, "\(posts)")
         // Only posts on the wire at Ctrl-C (at most 4 at a time here) may go out twice.
         #expect(server.requests.count - 8 <= 4 && receivedBeforeStop >= 6, "\(posts)")
