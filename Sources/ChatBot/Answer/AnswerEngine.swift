@@ -16,14 +16,22 @@ public struct AnswerEngine: Sendable {
         /// The BM25 score the best passage must reach, in units of the idf of a term no passage has (the largest
         /// idf there is), so that it scales with the size of the content.
         public var minimumScore: Double
+        /// A best passage scoring this much (in the same units) answers even below `threshold`: it matches
+        /// several of the question's rarer words, and the rest are the asker's own (chat is wordy).
+        public var strongScore: Double
+        /// How much a lesson's second-best passage adds to its best when lessons are ranked (0: the best alone).
+        public var lessonSupport: Double
 
         public init(bm25: BM25Index.Parameters = BM25Index.Parameters(), titleWeight: Int = 3, stemming: Bool = true,
-                    threshold: Double = 0.42, minimumScore: Double = 1.0) {
+                    threshold: Double = 0.42, minimumScore: Double = 1.0, strongScore: Double = 1.7,
+                    lessonSupport: Double = 0.3) {
             self.bm25 = bm25
             self.titleWeight = titleWeight
             self.stemming = stemming
             self.threshold = threshold
             self.minimumScore = minimumScore
+            self.strongScore = strongScore
+            self.lessonSupport = lessonSupport
         }
     }
 
@@ -37,9 +45,11 @@ public struct AnswerEngine: Sendable {
     public init(passages: [AnswerPassage], configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.passages = passages
-        let tokenizer = AnswerTokenizer(stemming: configuration.stemming)
-        self.tokenizer = tokenizer
-        let documents = passages.map { Self.terms(of: $0, tokenizer: tokenizer, titleWeight: configuration.titleWeight) }
+        // Passages are indexed with hyphenated compounds also joined ("stand-up" → "standup"), so a question
+        // typed either way finds them; a question keeps its own words (joined forms would only dilute it).
+        self.tokenizer = AnswerTokenizer(stemming: configuration.stemming, joiningCompounds: false)
+        let documentTokenizer = AnswerTokenizer(stemming: configuration.stemming, joiningCompounds: true)
+        let documents = passages.map { Self.terms(of: $0, tokenizer: documentTokenizer, titleWeight: configuration.titleWeight) }
         index = BM25Index(documents: documents, parameters: configuration.bm25)
         termSets = documents.map(Set.init)
     }
@@ -74,17 +84,41 @@ public struct AnswerEngine: Sendable {
     public func ask(_ question: String, audience: Classification, lessons limit: Int = 3, scratch: inout BM25Index.Scratch) -> AnswerResult {
         let query = expand(tokenizer.tokens(question))
         let passages = self.passages
-        let hits = index.search(query, limit: max(limit * 4, 12), scratch: &scratch,
+        let support = configuration.lessonSupport
+        let hits = index.search(query, limit: support > 0 ? max(limit * 20, 60) : max(limit * 4, 12), scratch: &scratch,
                                 allow: { passages[$0].classification <= audience })
         var matches: [AnswerMatch] = []
-        var seen: Set<String> = []
-        for hit in hits where seen.insert(passages[hit.document].lessonID).inserted {
-            matches.append(AnswerMatch(passage: passages[hit.document], score: hit.score, document: hit.document))
-            if matches.count == limit { break }
+        if support > 0 {
+            // A lesson ranks by its best passage plus `support` times its second best: a lesson that answers
+            // the question in two places beats one passage that happens to share a few words.
+            var order: [String] = []
+            var best: [String: (hit: BM25Index.Hit, second: Double)] = [:]
+            for hit in hits {
+                let lesson = passages[hit.document].lessonID
+                if let known = best[lesson] {
+                    if known.second == 0 { best[lesson]?.second = hit.score }
+                } else {
+                    best[lesson] = (hit, 0)
+                    order.append(lesson)
+                }
+            }
+            let ranked = order.compactMap { best[$0] }.map { ($0.hit, $0.hit.score + support * $0.second) }
+                .sorted { $0.1 > $1.1 }
+            for (hit, _) in ranked.prefix(limit) {
+                matches.append(AnswerMatch(passage: passages[hit.document], score: hit.score, document: hit.document))
+            }
+        } else {
+            var seen: Set<String> = []
+            for hit in hits where seen.insert(passages[hit.document].lessonID).inserted {
+                matches.append(AnswerMatch(passage: passages[hit.document], score: hit.score, document: hit.document))
+                if matches.count == limit { break }
+            }
         }
         let share = matches.first.map { coverage(of: query, in: $0.document) } ?? 0
-        let floor = configuration.minimumScore * index.idf("\u{0}")  // no term is "\0": the idf of an unseen term
-        let confident = share >= configuration.threshold && (matches.first?.score ?? 0) >= floor
+        let unseen = index.idf("\u{0}")  // no term is "\0": the idf of an unseen term
+        let score = matches.first?.score ?? 0
+        let confident = score >= configuration.minimumScore * unseen
+            && (share >= configuration.threshold || score >= configuration.strongScore * unseen)
         return AnswerResult(question: question, terms: query, matches: confident ? matches : [], coverage: share,
                             suggestions: confident ? [] : suggestions(near: matches, audience: audience))
     }
