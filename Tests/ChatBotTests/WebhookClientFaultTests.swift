@@ -75,11 +75,12 @@ struct WebhookClientFaultTests {
 
     @Test("cancelling the task takes the post off the wire")
     func cancellation() async throws {
-        let server = try TestHTTPServer { _ in .init(status: 200, body: "ok", delay: 3) }
+        // The answer would come after 30 s: the post is cancelled once the server has it, whatever the load.
+        let server = try TestHTTPServer { _ in .init(status: 200, body: "ok", delay: 30) }
         defer { server.stop() }
-        let client = makeTestClient()
+        let client = makeTestClient(totalTimeout: .seconds(60))
         let task = Task { await client.send(.test(server.baseURL + "/hook")) }
-        try await Task.sleep(for: .milliseconds(300))
+        try await server.waitForRequests(1)
         task.cancel()
         let result = await task.value
         guard case .retryable(.cancelled) = result.classification else {
@@ -90,11 +91,11 @@ struct WebhookClientFaultTests {
 
     @Test("cancelling a batch resolves every post in it")
     func batchCancellation() async throws {
-        let server = try TestHTTPServer { _ in .init(status: 200, body: "ok", delay: 3) }
+        let server = try TestHTTPServer { _ in .init(status: 200, body: "ok", delay: 30) }
         defer { server.stop() }
-        let client = makeTestClient()
+        let client = makeTestClient(totalTimeout: .seconds(60))
         let task = Task { await client.send((0..<3).map { _ in WebhookRequest.test(server.baseURL + "/hook") }) }
-        try await Task.sleep(for: .milliseconds(300))
+        try await server.waitForRequests(1)
         task.cancel()
         let results = await task.value
         #expect(results.count == 3)
@@ -117,11 +118,11 @@ struct WebhookClientFaultTests {
 
     @Test("shutting the client down resolves posts still running")
     func shutdown() async throws {
-        let server = try TestHTTPServer { _ in .init(status: 200, body: "ok", delay: 3) }
+        let server = try TestHTTPServer { _ in .init(status: 200, body: "ok", delay: 30) }
         defer { server.stop() }
-        let client = makeTestClient()
+        let client = makeTestClient(totalTimeout: .seconds(60))
         async let result = client.send(.test(server.baseURL + "/hook"))
-        try await Task.sleep(for: .milliseconds(300))
+        try await server.waitForRequests(1)
         client.shutdown()
         let value = await result
         #expect(value.classification.name == "retryable")

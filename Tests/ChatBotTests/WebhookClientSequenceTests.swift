@@ -65,12 +65,12 @@ struct WebhookClientSequenceTests {
 
     @Test("cancelling the caller cancels the post on the wire and the rest")
     func cancellation() async throws {
-        let server = try TestHTTPServer(keepAlive: true) { _ in .init(status: 200, body: "ok", delay: 2) }
+        let server = try TestHTTPServer(keepAlive: true) { _ in .init(status: 200, body: "ok", delay: 30) }
         defer { server.stop() }
         let requests = (0..<5).map { WebhookRequest.test(server.baseURL + "/hook", body: #"{"n":\#($0)}"#) }
-        let client = makeTestClient()
+        let client = makeTestClient(totalTimeout: .seconds(60))
         let task = Task { await client.sendInOrder(requests) }
-        try await Task.sleep(for: .milliseconds(300))
+        try await server.waitForRequests(1)
         task.cancel()
         let results = await task.value
         #expect(results.count == 1)

@@ -122,6 +122,13 @@ public final class TestHTTPServer: @unchecked Sendable {
         return accepted
     }
 
+    /// Waits until at least `count` requests have arrived (or `timeout` has passed): a test that must act
+    /// while a post is on the wire waits for that, rather than for a time that a busy machine may overrun.
+    public func waitForRequests(_ count: Int, timeout: TimeInterval = 30) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while requests.count < count, Date() < deadline { try await Task.sleep(for: .milliseconds(5)) }
+    }
+
     /// Stops listening and shuts down open connections. Idempotent.
     public func stop() {
         lock.lock()

@@ -84,35 +84,28 @@ public struct AnswerEngine: Sendable {
     public func ask(_ question: String, audience: Classification, lessons limit: Int = 3, scratch: inout BM25Index.Scratch) -> AnswerResult {
         let query = expand(tokenizer.tokens(question))
         let passages = self.passages
-        let support = configuration.lessonSupport
-        let hits = index.search(query, limit: support > 0 ? max(limit * 20, 60) : max(limit * 4, 12), scratch: &scratch,
+        let hits = index.search(query, limit: max(limit * 20, 60), scratch: &scratch,
                                 allow: { passages[$0].classification <= audience })
-        var matches: [AnswerMatch] = []
-        if support > 0 {
-            // A lesson ranks by its best passage plus `support` times its second best: a lesson that answers
-            // the question in two places beats one passage that happens to share a few words.
-            var order: [String] = []
-            var best: [String: (hit: BM25Index.Hit, second: Double)] = [:]
-            for hit in hits {
-                let lesson = passages[hit.document].lessonID
-                if let known = best[lesson] {
-                    if known.second == 0 { best[lesson]?.second = hit.score }
-                } else {
-                    best[lesson] = (hit, 0)
-                    order.append(lesson)
-                }
+        // Lessons rank by their best passage plus `lessonSupport` times their second best: a lesson that
+        // answers the question in two places beats a single passage that happens to share a few words.
+        var lessons: [(best: BM25Index.Hit, second: Double)] = []
+        var position: [String: Int] = [:]
+        for hit in hits {
+            let lesson = passages[hit.document].lessonID
+            if let known = position[lesson] {
+                if lessons[known].second == 0 { lessons[known].second = hit.score }
+            } else {
+                position[lesson] = lessons.count
+                lessons.append((hit, 0))
             }
-            let ranked = order.compactMap { best[$0] }.map { ($0.hit, $0.hit.score + support * $0.second) }
-                .sorted { $0.1 > $1.1 }
-            for (hit, _) in ranked.prefix(limit) {
-                matches.append(AnswerMatch(passage: passages[hit.document], score: hit.score, document: hit.document))
-            }
-        } else {
-            var seen: Set<String> = []
-            for hit in hits where seen.insert(passages[hit.document].lessonID).inserted {
-                matches.append(AnswerMatch(passage: passages[hit.document], score: hit.score, document: hit.document))
-                if matches.count == limit { break }
-            }
+        }
+        let support = configuration.lessonSupport
+        let ranked = lessons.enumerated().sorted { a, b in
+            let x = a.element.best.score + support * a.element.second, y = b.element.best.score + support * b.element.second
+            return x != y ? x > y : a.offset < b.offset
+        }
+        let matches = ranked.prefix(limit).map { lesson in
+            AnswerMatch(passage: passages[lesson.element.best.document], score: lesson.element.best.score, document: lesson.element.best.document)
         }
         let share = matches.first.map { coverage(of: query, in: $0.document) } ?? 0
         let unseen = index.idf("\u{0}")  // no term is "\0": the idf of an unseen term
