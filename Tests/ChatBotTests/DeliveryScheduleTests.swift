@@ -36,6 +36,23 @@ struct DeliveryScheduleTests {
         #expect(harness.clock.now() == deliveryT0.addingTimeInterval(24))
     }
 
+    @Test("a backlog larger than a claim and longer than the lease still goes out in order")
+    func backlogLargerThanClaimAndLease() async throws {
+        // Claims of 12 and a 10 s lease at 1 post/s: each claim is cut short by its lease, and the rest
+        // put back must not fall behind the messages that were never claimed.
+        let harness = try DeliveryHarness(configuration: .init(lease: 10, leaseMargin: 2, claimLimit: 12, mergeLimit: 1,
+                                                               rateLimiting: .uniform(.init(messagesPerSecond: 1))))
+        try await harness.addChannel("team")
+        for number in 1...25 {
+            // Due one second apart, as reminders planned over time are.
+            try await harness.enqueue("team", [number], at: deliveryT0.addingTimeInterval(Double(number - 25)))
+        }
+        let report = try await harness.delivery.drain()
+        #expect(report.delivered == 25 && report.nextAttempt == nil, "\(report)")
+        #expect(harness.receiver.posted.count == 25 && harness.receiver.posted.values.allSatisfy { $0 == 1 })
+        #expect(harness.receiver.bodies.map { ScriptedReceiver.tokens(in: $0).first ?? "" } == (1...25).map { "msg-\($0)" }, "in order")
+    }
+
     @Test("token bucket arithmetic: burst, refill, Google Chat's 60 per minute")
     func bucketArithmetic() {
         var bucket = TokenBucket(limit: RateLimit(messagesPerSecond: 2, burst: 3))

@@ -55,10 +55,9 @@ extension Delivery {
                                                   limit: Self.postsPerSequence)
                 if !posts.isEmpty {
                     if clock.now().addingTimeInterval(configuration.leaseMargin) > leaseUntil {
-                        // The lease would run out first: put the rest back, due now; this run claims it again.
-                        let ready = clock.now()
-                        try await hold(pending, until: ready, in: &run, report: false)
-                        run.resumeAt = ready
+                        // The lease would run out first: release the rest; this run claims it again.
+                        try await release(pending, leasedUntil: leaseUntil)
+                        run.resumeAt = clock.now()
                         return run
                     }
                     let (results, failure) = await postInOrder(posts, to: channel, leaseUntil: leaseUntil, committer: committer)
@@ -84,8 +83,8 @@ extension Delivery {
             for part in post.startPart..<post.payloads.count {
                 let ready = run.throttle.bucket?.availableAt(clock.now()) ?? clock.now()
                 if ready.addingTimeInterval(configuration.leaseMargin) > leaseUntil {
-                    // The lease would run out first: put the rest back, due when the token is; this run claims it again.
-                    try await hold(pending, until: ready, in: &run, report: false)
+                    // The lease would run out first: release the rest; this run claims it again when the token is there.
+                    try await release(pending, leasedUntil: leaseUntil)
                     run.resumeAt = ready
                     return run
                 }
@@ -149,10 +148,15 @@ extension Delivery {
     }
 
     /// Puts messages back unchanged, due at `date`; `report` notes the date as the next attempt.
-    private func hold(_ pending: ArraySlice<DeliveryPost.Queued>, until date: Date, in run: inout ChannelRun,
-                      report: Bool = true) async throws {
+    private func hold(_ pending: ArraySlice<DeliveryPost.Queued>, until date: Date, in run: inout ChannelRun) async throws {
         try await store.postpone(ids: pending.compactMap(\.row.id), until: date)
-        if report { run.report.due(at: date) }
+        run.report.due(at: date)
+    }
+
+    /// Gives messages back unchanged, due as they were, so that they keep their place before the channel's
+    /// later messages (postponing them would put those first); the claim loop claims them again.
+    private func release(_ pending: ArraySlice<DeliveryPost.Queued>, leasedUntil: Date) async throws {
+        try await store.releaseLeases(ids: pending.compactMap(\.row.id), leasedUntil: leasedUntil)
     }
 
     /// Records a failed post for each of its messages: a retry at a time, or a dead letter.

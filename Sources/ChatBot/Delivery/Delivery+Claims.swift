@@ -126,13 +126,16 @@ extension Delivery {
                 if claimsAhead, lastClaimFull, waitingRows < limit {
                     startClaim()
                 } else if busy.isEmpty {
-                    // Nothing is posting: claim again while the last claim found work or batches ended
-                    // since (they may have put messages back, due now); else wait for what was held.
-                    if lastClaimFull || finishedSinceClaim {
-                        startClaim()
-                    } else if let wake = resumeAt {
+                    // Nothing is posting. Messages given back because their lease would have run out are due
+                    // again at once, so when they wait for a channel's token, sleep until it is there before
+                    // claiming them again (else claim, release, claim…). Otherwise claim again while the last
+                    // claim was full or batches ended since; else stop.
+                    if let wake = resumeAt, wake > clock.now() {
                         resumeAt = nil
                         try await clock.sleep(until: wake)
+                        startClaim()
+                    } else if lastClaimFull || finishedSinceClaim || resumeAt != nil {
+                        resumeAt = nil
                         startClaim()
                     } else {
                         break
