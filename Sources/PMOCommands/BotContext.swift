@@ -72,8 +72,9 @@ extension BotContext {
             ) {
                 try await delivery.drain()
             }
-        } catch is Interruption.Interrupted {
-            Output.error("Stopped. Every post made is recorded; the messages not posted are due again for the next 'pmo bot deliver'.")
+        } catch let interrupted as Interruption.Interrupted {
+            let delivered = (interrupted.cause as? Delivery.Stopped).map { " after delivering \($0.delivered) message\($0.delivered == 1 ? "" : "s")" } ?? ""
+            Output.error("Stopped\(delivered). Every post made is recorded; the messages not posted are due again for the next 'pmo bot deliver'.")
             throw ExitCode(130)
         }
     }

@@ -12,8 +12,10 @@ import Glibc
 /// records the posts already made and releases the messages it had claimed, so the next run posts
 /// them at once instead of after their lease); a second signal ends the process at once.
 enum Interruption {
-    /// Thrown when a signal stopped the work.
-    struct Interrupted: Error {}
+    /// Thrown when a signal stopped the work; `cause` is what the work threw as it stopped.
+    struct Interrupted: Error {
+        var cause: any Error
+    }
 
     /// Runs `operation`; throws ``Interrupted`` when a signal stopped it.
     static func stoppingOnSignal<T: Sendable>(notice: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
@@ -34,7 +36,7 @@ enum Interruption {
             return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
         } catch {
             watcher.cancel()
-            if await watcher.value > 0 { throw Interrupted() }
+            if await watcher.value > 0 { throw Interrupted(cause: error) }
             throw error
         }
     }

@@ -91,10 +91,17 @@ struct DeliveryCommitterTests {
         let drain = Task { try await harness.delivery.drain() }
         while harness.receiver.bodies.count < 6 { try await Task.sleep(for: .milliseconds(5)) }
         drain.cancel()
-        _ = try? await drain.value
+        var stoppedAfter: Int?
+        do {
+            _ = try await drain.value
+            Issue.record("a cancelled drain should throw")
+        } catch let stopped as Delivery.Stopped {
+            stoppedAfter = stopped.delivered
+        }
 
         let afterCancel = try await harness.store.outbox(status: nil, limit: 1000)
         #expect(afterCancel.count == 60)
+        #expect(stoppedAfter == afterCancel.filter { $0.status == .delivered }.count, "the count it reports is what is recorded")
         #expect(afterCancel.allSatisfy { $0.leaseUntil == nil }, "leased after the cancelled drain: \(afterCancel.filter { $0.leaseUntil != nil }.count)")
         #expect(afterCancel.contains { $0.status == .pending }, "the drain was cancelled before it was done")
 

@@ -46,10 +46,17 @@ public final class Delivery: Sendable {
             // Commit what was delivered before the failure, so that it is not posted again; release the rest.
             try? await committer.finish()
             await ledger.releaseUnfinished(in: store)
+            if error is CancellationError || Task.isCancelled { throw Stopped(delivered: committer.committedCount) }
             throw error
         }
         try await committer.finish()
         return report
+    }
+
+    /// A drain that was cancelled: what it had delivered is recorded, the rest released.
+    public struct Stopped: Error, Sendable, Equatable {
+        /// Messages recorded as delivered before it stopped.
+        public var delivered: Int
     }
 
     /// Posts `message` to `channel` at once, outside the outbox (`pmo bot channel test`).

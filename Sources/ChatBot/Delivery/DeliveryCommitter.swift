@@ -28,6 +28,8 @@ final class DeliveryCommitter: @unchecked Sendable {
     /// Every batch up to this number is committed.
     private var committedThrough = -1
     private var committing = false
+    /// How many ids are committed so far.
+    private var committed = 0
     private var failure: (any Error)?
     private var waiters: [(batch: Int, continuation: CheckedContinuation<Void, any Error>)] = []
 
@@ -58,6 +60,9 @@ final class DeliveryCommitter: @unchecked Sendable {
             Task { await self.commitLoop() }
         }
     }
+
+    /// How many messages are committed as delivered so far.
+    var committedCount: Int { lock.withLock { committed } }
 
     /// Waits while ``backlogLimit`` or more ids wait uncommitted; throws when a commit failed.
     func waitWhileBacklogged() async throws {
@@ -133,6 +138,7 @@ final class DeliveryCommitter: @unchecked Sendable {
                     waiters.removeAll()
                 } else {
                     committedThrough = batch
+                    committed += ids.count
                     waiters.removeAll { waiter in
                         guard waiter.batch <= batch else { return false }
                         ready.append(waiter.continuation)
