@@ -106,13 +106,7 @@ extension PMO.Measure {
                 }
                 interval = stepInterval(&card, step: step, rating: rating, steps: learningSteps)
             case 2:  // review
-                let stability = card.reviewed ? card.stability : initialStability[rating - 1]
-                let difficulty = card.reviewed ? card.difficulty : initialDifficulty[rating - 1]
-                card.stability = card.reviewed && days < 1
-                    ? shortTermStability(stability, rating: rating)
-                    : nextStability(difficulty: difficulty, stability: stability,
-                                    retrievability: retrievability(card, days: days), rating: rating)
-                card.difficulty = nextDifficulty(difficulty, rating: rating)
+                updateMemory(&card, days: days, rating: rating)
                 if rating == 1, !relearningSteps.isEmpty {
                     card.state = 3
                     card.step = 0
@@ -122,18 +116,25 @@ extension PMO.Measure {
                 }
             default:  // relearning
                 let step = card.step < 0 ? 0 : Int(card.step)
-                let stability = card.reviewed ? card.stability : initialStability[rating - 1]
-                let difficulty = card.reviewed ? card.difficulty : initialDifficulty[rating - 1]
-                card.stability = card.reviewed && days < 1
-                    ? shortTermStability(stability, rating: rating)
-                    : nextStability(difficulty: difficulty, stability: stability,
-                                    retrievability: retrievability(card, days: days), rating: rating)
-                card.difficulty = nextDifficulty(difficulty, rating: rating)
+                updateMemory(&card, days: days, rating: rating)
                 interval = stepInterval(&card, step: step, rating: rating, steps: relearningSteps)
             }
             card.due = date.addingTimeInterval(interval)
             card.lastReview = date
             card.reviewed = true
+        }
+
+        /// Stability and difficulty after a review of a card in the review or relearning state; a card
+        /// never reviewed starts from the initial values for `rating`.
+        @inline(__always)
+        private func updateMemory(_ card: inout ReplayCard, days: Int, rating: Int) {
+            let stability = card.reviewed ? card.stability : initialStability[rating - 1]
+            let difficulty = card.reviewed ? card.difficulty : initialDifficulty[rating - 1]
+            card.stability = card.reviewed && days < 1
+                ? shortTermStability(stability, rating: rating)
+                : nextStability(difficulty: difficulty, stability: stability,
+                                retrievability: retrievability(card, days: days), rating: rating)
+            card.difficulty = nextDifficulty(difficulty, rating: rating)
         }
 
         /// (1 + F·t/S)^DECAY with the card's stability before this review and t = max(0, `days`), the

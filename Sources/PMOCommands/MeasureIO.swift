@@ -522,15 +522,7 @@ extension PMO.Measure {
         mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
             append(0x22)
             for value in bytes {
-                switch value {
-                case 0x22: append("\\\"")
-                case 0x5C: append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                case 0..<0x20: append(String(format: "\\u%04x", Int(value)))
-                default: append(value)
-                }
+                if let escaped = JSONStringEscape.escaped(value) { append(escaped) } else { append(value) }
             }
             append(0x22)
         }
@@ -715,5 +707,21 @@ extension PMO.Measure {
             }
         }
         return nil
+    }
+}
+
+/// How the measure commands' writers escape one UTF-8 byte inside a JSON string: `"`, `\` and
+/// control characters; nil for a byte written as it is.
+enum JSONStringEscape {
+    static func escaped(_ byte: UInt8) -> String? {
+        switch byte {
+        case 0x22: "\\\""
+        case 0x5C: "\\\\"
+        case 0x0A: "\\n"
+        case 0x0D: "\\r"
+        case 0x09: "\\t"
+        case 0..<0x20: String(format: "\\u%04x", Int(byte))
+        default: nil
+        }
     }
 }

@@ -1418,15 +1418,7 @@ extension PMO.Measure {
         func appendJSONString(_ text: String) {
             byte(0x22)
             for value in text.utf8 {
-                switch value {
-                case 0x22: append("\\\"")
-                case 0x5C: append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                case 0..<0x20: append(String(format: "\\u%04x", Int(value)))
-                default: byte(value)
-                }
+                if let escaped = JSONStringEscape.escaped(value) { append(escaped) } else { byte(value) }
             }
             byte(0x22)
         }

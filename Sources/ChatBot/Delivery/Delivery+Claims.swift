@@ -7,7 +7,7 @@ extension Delivery {
         /// Each channel's claimed messages, oldest first; channels in the order of their oldest message.
         var batches: [ChannelBatch]
         /// How many messages were claimed.
-        var count: Int
+        var count: Int { batches.reduce(0) { $0 + $1.rows.count } }
     }
 
     /// One channel's share of a claim.
@@ -38,7 +38,7 @@ extension Delivery {
         let leaseUntil = now.addingTimeInterval(configuration.lease)
         let messages = try await store.claimOutbox(now: now, leaseUntil: leaseUntil, limit: configuration.claimLimit)
         ledger.note(messages.compactMap(\.id), leasedUntil: leaseUntil)
-        guard !messages.isEmpty else { return Claim(batches: [], count: 0) }
+        guard !messages.isEmpty else { return Claim(batches: []) }
         let records = Dictionary(try await store.channels().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let decoder = JSONDecoder()
         var batches: [ChannelBatch] = []
@@ -55,7 +55,7 @@ extension Delivery {
             }
             batches.append(ChannelBatch(name: message.channel, channel: channel, rows: [row], leaseUntil: leaseUntil))
         }
-        return Claim(batches: batches, count: messages.count)
+        return Claim(batches: batches)
     }
 
     /// The claim loop of ``drain()``: claims what is due and posts it per channel, until nothing is due.
